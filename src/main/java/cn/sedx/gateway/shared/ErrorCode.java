@@ -1,0 +1,103 @@
+package cn.sedx.gateway.shared;
+
+/**
+ * Every error the gateway reports, with a stable string code (the enum name) that REST problem
+ * bodies, SOAP faults, batch error reports and the audit trail all carry.
+ *
+ * <p>Add codes here; never renumber or rename one: clients match on them.
+ */
+public enum ErrorCode {
+    // request shape
+    MALFORMED_JSON(false, "请求体不是合法的 JSON", "The request body is not valid JSON"),
+    MALFORMED_XML(false, "请求体不是合法的 XML", "The request body is not valid XML"),
+    UNSUPPORTED_MEDIA_TYPE(false, "不支持的内容类型", "Unsupported content type"),
+    PAYLOAD_TOO_LARGE(false, "请求体超过大小限制", "The request body exceeds the size limit"),
+    NESTING_TOO_DEEP(false, "请求体嵌套层级过深", "The request body is nested too deeply"),
+    SCHEMA_VIOLATION(false, "字段不符合接口规范", "The field does not conform to the schema"),
+    IDEMPOTENCY_KEY_CONFLICT(false, "幂等键已用于不同的请求内容", "The idempotency key was already used with a different body"),
+    MESSAGE_NOT_FOUND(false, "报文不存在", "No such message"),
+
+    // identifiers
+    ID_NUMBER_FORMAT(false, "公民身份号码格式错误", "The citizen ID number is malformed"),
+    ID_NUMBER_CHECKSUM(false, "公民身份号码校验码错误", "The citizen ID number check character is wrong"),
+    ID_NUMBER_BIRTH_DATE(false, "公民身份号码中的出生日期无效", "The birth date in the citizen ID number is not a real past date"),
+    USCC_FORMAT(false, "统一社会信用代码格式错误", "The unified social credit code is malformed"),
+    USCC_CHECKSUM(false, "统一社会信用代码校验码错误", "The unified social credit code check character is wrong"),
+    REGION_CODE_INVALID(false, "行政区划代码无效", "The administrative region code is invalid"),
+    DEVICE_CODE_FORMAT(false, "设备代码格式错误", "The device code is malformed"),
+    DEVICE_CODE_CATEGORY_MISMATCH(false, "设备代码的类别与申报类别不符", "The device code's category does not match the declared category"),
+    DEVICE_CODE_LEGACY(false, "旧版设备注册代码，已接受", "Legacy device registration code accepted"),
+    MOBILE_INVALID(false, "手机号码无效", "The mobile number is invalid"),
+    DATE_INVALID(false, "日期无效", "The date is invalid"),
+
+    // staffing (人员配备)
+    PRINCIPAL_COUNT(false, "须有且仅有一名主要负责人", "There must be exactly one principal"),
+    DIRECTOR_MISSING(false, "至少须有一名安全总监", "At least one safety director is required"),
+    OFFICER_MISSING_FOR_CATEGORY(false, "该设备类别未配备安全员", "No safety officer covers this equipment category"),
+    DEVICE_OFFICER_NOT_UNIQUE(false, "每台设备须明确一名负责的安全员", "Each device must have exactly one responsible officer"),
+    ROLE_NOT_FOR_UNIT_KIND(false, "该岗位不适用于此类单位", "This role does not apply to this kind of unit"),
+    CONCURRENT_ROLES_PROHIBITED(false, "该人员不得兼任这两个岗位", "This person may not hold both roles"),
+
+    // safety records (日管控、周排查、月调度)
+    RECORD_ROLE_MISMATCH(false, "责任人岗位与记录类型不符", "The responsible person's role does not fit the record kind"),
+    RECORD_PERIOD_MISMATCH(false, "期间格式与记录类型不符", "The period does not fit the record kind"),
+    STATUS_NOTE_REQUIRED(false, "临时停用须说明情况", "A temporarily stopped status needs a note"),
+    SERIOUS_HAZARD_ACTION_REQUIRED(false, "严重事故隐患须填写处理措施", "A serious hazard needs the action taken"),
+    PERSON_ROLE_NOT_ON_FILE(false, "责任人未在该单位已报送的人员信息中担任此岗位", "The responsible person does not hold this role in the unit's personnel filing"),
+
+    // official documents (公文)
+    DOCUMENT_NUMBER_FORMAT(false, "发文字号格式错误", "The document number is malformed"),
+    CLASSIFIED_DOCUMENT_REFUSED(false, "涉密公文不得通过非涉密网络传输", "Classified documents may not travel over this non-classified network"),
+    ATTACHMENT_TYPE_NOT_ALLOWED(false, "附件类型不允许", "The attachment type is not allowed"),
+    ATTACHMENT_TOO_LARGE(false, "附件超过大小限制", "The attachment exceeds the size limit"),
+
+    // security
+    UNAUTHENTICATED(false, "未认证", "Authentication is required"),
+    FORBIDDEN(false, "无权执行此操作", "Not allowed"),
+    OUT_OF_JURISDICTION(false, "超出管辖范围", "Outside the submitting system's jurisdiction"),
+    RATE_LIMITED(true, "请求过于频繁", "Too many requests"),
+
+    // signatures
+    SIGNATURE_INVALID(false, "签名验证失败", "The signature does not verify"),
+    CERT_UNTRUSTED(false, "证书不受信任", "The certificate does not chain to a trusted root"),
+    CERT_EXPIRED(false, "证书已过期", "The certificate has expired"),
+    CERT_NOT_YET_VALID(false, "证书尚未生效", "The certificate is not yet valid"),
+    DIGEST_MISMATCH(false, "摘要不一致", "A digest does not match its entry"),
+    ENTRY_MISSING(false, "数据包缺少条目", "An entry listed in the manifest is missing"),
+    ENTRY_UNEXPECTED(false, "数据包含有清单外的条目", "The package holds an entry the manifest does not list"),
+    SIGNING_KEY_UNAVAILABLE(false, "签名密钥不可用", "The signing key is unavailable"),
+
+    // delivery
+    DESTINATION_UNAVAILABLE(true, "目标平台暂不可用", "The destination platform is unavailable"),
+    DESTINATION_REJECTED(false, "目标平台拒收", "The destination platform rejected the message"),
+    RECEIPT_INVALID(false, "回执验证失败", "The receipt does not verify"),
+    NO_DESTINATION(false, "未配置目标平台", "No destination is configured for this message"),
+    DELIVERY_EXPIRED(false, "重试期限已过", "The delivery gave up after its retry period"),
+
+    INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
+
+    private final boolean recoverable;
+    private final String messageZh;
+    private final String messageEn;
+
+    ErrorCode(boolean recoverable, String messageZh, String messageEn) {
+        this.recoverable = recoverable;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+    }
+
+    /** Whether a retry of the same operation can help. */
+    public boolean recoverable() {
+        return recoverable;
+    }
+
+    /** The default message, in Chinese. */
+    public String messageZh() {
+        return messageZh;
+    }
+
+    /** The default message, in English. */
+    public String messageEn() {
+        return messageEn;
+    }
+}

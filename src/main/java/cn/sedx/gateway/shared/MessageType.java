@@ -1,0 +1,11 @@
+package cn.sedx.gateway.shared;
+
+/** The kinds of message the gateway carries. */
+public enum MessageType {
+    /** 人员信息填报: a unit and its principal, directors and officers. */
+    PERSONNEL_FILING,
+    /** 日管控、周排查、月调度 records and the risk-control list. */
+    SAFETY_RECORD,
+    /** 年度工作总结: a province's year-end work report, an official document (公文). */
+    YEAR_END_REPORT
+}
