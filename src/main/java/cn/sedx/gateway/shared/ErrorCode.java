@@ -8,6 +8,7 @@ package cn.sedx.gateway.shared;
  */
 public enum ErrorCode {
     // request shape
+    VALIDATION_FAILED(false, "提交内容校验未通过", "The submission failed validation"),
     MALFORMED_JSON(false, "请求体不是合法的 JSON", "The request body is not valid JSON"),
     MALFORMED_XML(false, "请求体不是合法的 XML", "The request body is not valid XML"),
     UNSUPPORTED_MEDIA_TYPE(false, "不支持的内容类型", "Unsupported content type"),
@@ -16,6 +17,8 @@ public enum ErrorCode {
     SCHEMA_VIOLATION(false, "字段不符合接口规范", "The field does not conform to the schema"),
     IDEMPOTENCY_KEY_CONFLICT(false, "幂等键已用于不同的请求内容", "The idempotency key was already used with a different body"),
     MESSAGE_NOT_FOUND(false, "报文不存在", "No such message"),
+    RESOURCE_NOT_FOUND(false, "没有这个资源", "No such resource"),
+    METHOD_NOT_ALLOWED(false, "不支持此请求方法", "This method is not allowed here"),
 
     // identifiers
     ID_NUMBER_FORMAT(false, "公民身份号码格式错误", "The citizen ID number is malformed"),

@@ -1,0 +1,121 @@
+package cn.sedx.gateway.intake;
+
+import cn.sedx.gateway.messagestore.DuplicateSubmissionException;
+import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.NewMessage;
+import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.validation.FilingValidator;
+import cn.sedx.gateway.validation.ValidationOutcome;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way into the gateway for every channel: parse, validate, honour the idempotency key, and store the
+ * filing in state RECEIVED. When {@link #submit} returns, the filing is committed to the store; the outbox
+ * relay then moves it onto the accepted queue. Refusals are {@link SedxException}s listing every violation.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final CanonicalJson json;
+    private final FilingValidator validator;
+    private final MessageStore store;
+    private final ObjectMapper mapper;
+
+    public IntakeService(CanonicalJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper) {
+        this.json = json;
+        this.validator = validator;
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    public IntakeReceipt submit(Submission submission) {
+        String sha256 = sha256(submission.body());
+        Optional<IntakeReceipt> repeat = repeatOf(submission, sha256);
+        if (repeat.isPresent()) {
+            return repeat.get();
+        }
+        JsonNode tree = json.parse(submission.body());
+        ValidationOutcome outcome = validator.validate(submission.type(), tree);
+        if (!outcome.valid()) {
+            log.info("refused {} from {}: {} violation(s), first {}", submission.type(),
+                    submission.submittingSystem(), outcome.errors().size(), outcome.errors().get(0).code());
+            throw new SedxException(ErrorCode.VALIDATION_FAILED, null, false, "validation failed",
+                    outcome.errors(), null);
+        }
+        NewMessage message = new NewMessage(submission.type(), submission.submittingSystem(), submission.channel(),
+                outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
+                warningsJson(outcome.warnings()), submission.previousMessageId());
+        try {
+            StoredMessage stored = store.insertReceived(message);
+            log.info("accepted {} {} from {} via {}", stored.type(), stored.id(), stored.submittingSystem(),
+                    stored.channel());
+            return receipt(stored, false, outcome.warnings());
+        } catch (DuplicateSubmissionException e) {
+            return answerRepeat(e.existing(), sha256);
+        }
+    }
+
+    private Optional<IntakeReceipt> repeatOf(Submission submission, String sha256) {
+        return store.findByIdempotencyKey(submission.submittingSystem(), submission.idempotencyKey())
+                .map(existing -> answerRepeat(existing, sha256));
+    }
+
+    private IntakeReceipt answerRepeat(StoredMessage existing, String sha256) {
+        if (!existing.bodySha256().equals(sha256)) {
+            Violation violation = Violation.of(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, "",
+                    "该幂等键已用于报文 " + existing.id(), "the key was used for message " + existing.id());
+            throw new SedxException(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, existing.id(), false,
+                    "idempotency key reused with another body", List.of(violation), null);
+        }
+        return receipt(existing, true, readWarnings(existing.warnings()));
+    }
+
+    private static IntakeReceipt receipt(StoredMessage stored, boolean repeated, List<Violation> warnings) {
+        return new IntakeReceipt(stored.id(), stored.type(), "RECEIVED", stored.receivedAt(), repeated, warnings);
+    }
+
+    private String warningsJson(List<Violation> warnings) {
+        if (warnings.isEmpty()) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(warnings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise warnings", e);
+        }
+    }
+
+    private List<Violation> readWarnings(String warnings) {
+        if (warnings == null) {
+            return List.of();
+        }
+        try {
+            return List.of(mapper.readValue(warnings, Violation[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored warnings are not readable", e);
+        }
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

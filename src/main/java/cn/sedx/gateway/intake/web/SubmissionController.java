@@ -1,0 +1,84 @@
+package cn.sedx.gateway.intake.web;
+
+import cn.sedx.gateway.intake.IntakeReceipt;
+import cn.sedx.gateway.intake.IntakeService;
+import cn.sedx.gateway.intake.IntakeSettings;
+import cn.sedx.gateway.intake.Submission;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST intake of the three filing types: {@code 202} once the filing is durably stored. */
+@RestController
+@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+class SubmissionController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    private final IntakeService intake;
+    private final IntakeSettings settings;
+
+    SubmissionController(IntakeService intake, IntakeSettings settings) {
+        this.intake = intake;
+        this.settings = settings;
+    }
+
+    @PostMapping("/personnel-filings")
+    ResponseEntity<AcceptedBody> personnelFiling(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.PERSONNEL_FILING, request, key, settings.maxBodySize());
+    }
+
+    @PostMapping("/safety-records")
+    ResponseEntity<AcceptedBody> safetyRecord(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.SAFETY_RECORD, request, key, settings.maxBodySize());
+    }
+
+    @PostMapping("/year-end-reports")
+    ResponseEntity<AcceptedBody> yearEndReport(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.YEAR_END_REPORT, request, key, settings.maxReportBodySize());
+    }
+
+    private ResponseEntity<AcceptedBody> submit(MessageType type, HttpServletRequest request, String key,
+            DataSize limit) throws IOException {
+        checkKey(key);
+        byte[] body = BoundedBody.read(request, limit);
+        IntakeReceipt receipt = intake.submit(new Submission(type, submitter(request), "REST", key, body, null));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/messages/" + receipt.messageId()))
+                .body(AcceptedBody.of(receipt));
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && !KEY_SHAPE.matcher(key).matches()) {
+            Violation violation = Violation.of(ErrorCode.SCHEMA_VIOLATION, "", "幂等键须为 1 至 128 个可见 ASCII 字符",
+                    "Idempotency-Key must be 1 to 128 visible ASCII characters");
+            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad Idempotency-Key",
+                    List.of(violation), null);
+        }
+    }
+
+    /** The authenticated submitting system; "anonymous" until authentication is configured. */
+    static String submitter(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? "anonymous" : principal.getName();
+    }
+}

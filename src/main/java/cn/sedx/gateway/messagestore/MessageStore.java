@@ -1,0 +1,182 @@
+package cn.sedx.gateway.messagestore;
+
+import cn.sedx.gateway.shared.MessageType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The relational store of messages, payloads and state histories. Every write commits before it returns,
+ * so what a caller has been told is stored survives a crash. Depends on no feature.
+ */
+@Repository
+public class MessageStore {
+
+    private static final String COLUMNS = "id, type, state, submitting_system, channel, unit_uscc, region_code,"
+            + " idempotency_key, body_sha256, payload_size, warnings, previous_message_id, received_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public MessageStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new message in state RECEIVED with a freshly minted id and the first history entry.
+     *
+     * @throws DuplicateSubmissionException when the submitter's idempotency key is already taken
+     */
+    @Transactional
+    public StoredMessage insertReceived(NewMessage message) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
+                            + " idempotency_key, body_sha256, payload, payload_size, warnings, previous_message_id,"
+                            + " received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    .params(id, message.type().name(), MessageState.RECEIVED.name(), message.submittingSystem(),
+                            message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
+                            message.bodySha256(), message.payload(), message.payload().length, message.warnings(),
+                            message.previousMessageId(), Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            StoredMessage existing = findByIdempotencyKey(message.submittingSystem(), message.idempotencyKey())
+                    .orElseThrow(() -> e);
+            throw new DuplicateSubmissionException(existing);
+        }
+        appendHistory(id, MessageState.RECEIVED, now, message.submittingSystem(), "accepted via " + message.channel());
+        return find(id).orElseThrow();
+    }
+
+    public Optional<StoredMessage> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = ?").param(id).query(MessageStore::map).optional();
+    }
+
+    public Optional<StoredMessage> findByIdempotencyKey(String submittingSystem, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE submitting_system = ? AND idempotency_key = ?")
+                .params(submittingSystem, idempotencyKey)
+                .query(MessageStore::map)
+                .optional();
+    }
+
+    /** The exact bytes that were accepted. */
+    public Optional<byte[]> payload(String id) {
+        return jdbc.sql("SELECT payload FROM message WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** The state history, oldest first. */
+    public List<StateChange> history(String id) {
+        return jdbc.sql("SELECT state, at, actor, detail FROM message_state WHERE message_id = ? ORDER BY id")
+                .param(id)
+                .query((rs, n) -> new StateChange(MessageState.valueOf(rs.getString(1)), instant(rs, 2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Moves a message to {@code to} and records who did it and why, in one transaction.
+     *
+     * @param from the state the message must be in, or null for any; guards against racing writers
+     * @return false when the message was not in {@code from} (nothing changed)
+     */
+    @Transactional
+    public boolean transition(String id, MessageState from, MessageState to, String actor, String detail) {
+        Instant now = clock.instant();
+        int updated = from == null
+                ? jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ?")
+                        .params(to.name(), Timestamp.from(now), id).update()
+                : jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+                        .params(to.name(), Timestamp.from(now), id, from.name()).update();
+        if (updated == 0) {
+            return false;
+        }
+        appendHistory(id, to, now, actor, detail);
+        return true;
+    }
+
+    /** Ids of messages in {@code state}, oldest change first, at most {@code limit}. */
+    public List<String> idsInState(MessageState state, int limit) {
+        return jdbc.sql("SELECT id FROM message WHERE state = ? ORDER BY updated_at, id FETCH FIRST ? ROWS ONLY")
+                .params(state.name(), limit)
+                .query(String.class)
+                .list();
+    }
+
+    public MessagePage search(MessageQuery query) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        condition(where, params, "type", query.type() == null ? null : query.type().name());
+        condition(where, params, "state", query.state() == null ? null : query.state().name());
+        condition(where, params, "unit_uscc", query.unitUscc());
+        condition(where, params, "submitting_system", query.submittingSystem());
+        if (query.from() != null) {
+            where.append(" AND received_at >= ?");
+            params.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND received_at < ?");
+            params.add(Timestamp.from(query.to()));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM message" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add((long) query.page() * query.size());
+        pageParams.add(query.size());
+        List<StoredMessage> items = jdbc.sql("SELECT " + COLUMNS + " FROM message" + where
+                        + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(pageParams)
+                .query(MessageStore::map)
+                .list();
+        return new MessagePage(items, query.page(), query.size(), total);
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String column, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private void appendHistory(String id, MessageState state, Instant at, String actor, String detail) {
+        jdbc.sql("INSERT INTO message_state (message_id, state, at, actor, detail) VALUES (?,?,?,?,?)")
+                .params(id, state.name(), Timestamp.from(at), actor, truncate(detail, 2000))
+                .update();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static StoredMessage map(ResultSet rs, int row) throws SQLException {
+        return new StoredMessage(rs.getString("id"), MessageType.valueOf(rs.getString("type")),
+                MessageState.valueOf(rs.getString("state")), rs.getString("submitting_system"),
+                rs.getString("channel"), rs.getString("unit_uscc"), rs.getString("region_code"),
+                rs.getString("idempotency_key"), rs.getString("body_sha256"), rs.getLong("payload_size"),
+                rs.getString("warnings"), rs.getString("previous_message_id"), instant(rs, "received_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,18 @@
+package cn.sedx.gateway.messagestore;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the store's collaborators. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    /** The gateway's one clock; tests replace it to fix "now". */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
