@@ -31,12 +31,12 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
-    private final CanonicalJson json;
+    private final SubmittedJson json;
     private final FilingValidator validator;
     private final MessageStore store;
     private final ObjectMapper mapper;
 
-    public IntakeService(CanonicalJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper) {
+    public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper) {
         this.json = json;
         this.validator = validator;
         this.store = store;
