@@ -36,6 +36,8 @@ class SoapEndpointConfiguration {
         endpoint.setMtomEnabled(true);
         endpoint.setProperties(properties(settings));
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
+        endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
+        endpoint.getInInterceptors().add(BodyPresenceCheck.beforeOperation());
         endpoint.getOutFaultInterceptors().add(new SoapFaultTranslator());
         return endpoint;
     }

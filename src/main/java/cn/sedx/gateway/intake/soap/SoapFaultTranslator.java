@@ -31,6 +31,7 @@ final class SoapFaultTranslator extends AbstractSoapInterceptor {
             return;
         }
         SedxException refusal = XmlFailures.classify(failure);
+        log.debug("SOAP failure classified as {}", refusal.code(), failure);
         String operation = operation(message);
         if (refusal.code() == ErrorCode.INTERNAL_ERROR) {
             log.warn("SOAP {} failed inside the gateway", operation, refusal.getCause());

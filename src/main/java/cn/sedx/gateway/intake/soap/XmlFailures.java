@@ -54,24 +54,33 @@ public final class XmlFailures {
                 && text.contains("limit")) {
             return refusal(ErrorCode.XML_TEXT_TOO_LONG, "文本或属性过长", "a text or attribute is too long");
         }
-        if (text.contains("no such operation") || text.contains("unexpected wrapper element")
-                || text.contains("message part") && text.contains("not recognized")
-                || text.contains("no binding operation info")) {
-            return text.contains(SoapXPaths.NAMESPACE.toLowerCase(Locale.ROOT))
-                    ? refusal(ErrorCode.SOAP_OPERATION_UNKNOWN, "本服务没有该操作", "the service has no such operation")
-                    : refusal(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "请求元素须在命名空间 " + SoapXPaths.NAMESPACE + " 中",
-                            "the request element must be in namespace " + SoapXPaths.NAMESPACE);
+        if (text.contains("unexpected close tag") || text.contains("unexpected character")
+                || text.contains("unexpected eof") || text.contains("unexpected end of input")
+                || text.contains("was expecting") || text.contains("in prolog")) {
+            return malformed();
+        }
+        if (text.contains("unexpected wrapper element") || text.contains("message part")
+                && text.contains("not recognized") && !text.contains("{" + SoapXPaths.NAMESPACE.toLowerCase(Locale.ROOT))) {
+            return refusal(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "请求元素须在命名空间 " + SoapXPaths.NAMESPACE + " 中",
+                    "the request element must be in namespace " + SoapXPaths.NAMESPACE);
+        }
+        if (text.contains("message part") && text.contains("not recognized")
+                || text.contains("no binding operation info") || text.contains("no such operation")) {
+            return refusal(ErrorCode.SOAP_OPERATION_UNKNOWN, "本服务没有该操作", "the service has no such operation");
         }
         if (text.contains("unmarshalling error") || text.contains("unexpected element")) {
             return refusal(ErrorCode.SCHEMA_VIOLATION, "请求不符合 WSDL 中的 XML 结构",
                     "the request does not match the XML structure of the WSDL");
         }
-        if (hasXmlCause(failure) || text.contains("parse") || text.contains("unexpected character")
-                || text.contains("unexpected eof") || text.contains("couldn't create soap message")) {
-            return refusal(ErrorCode.MALFORMED_XML, "请求不是合法的 SOAP XML", "the request is not well-formed SOAP XML");
+        if (hasXmlCause(failure) || text.contains("parse") || text.contains("couldn't create soap message")) {
+            return malformed();
         }
         return new SedxException(ErrorCode.INTERNAL_ERROR, null, true, "unclassified SOAP failure",
                 List.of(Violation.of(ErrorCode.INTERNAL_ERROR, "")), failure);
+    }
+
+    private static SedxException malformed() {
+        return refusal(ErrorCode.MALFORMED_XML, "请求不是格式正确的 SOAP XML", "the request is not well-formed SOAP XML");
     }
 
     private static boolean isVersionMismatch(QName code) {
