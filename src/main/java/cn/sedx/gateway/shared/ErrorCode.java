@@ -59,6 +59,7 @@ public enum ErrorCode {
     FORBIDDEN(false, "无权执行此操作", "Not allowed"),
     OUT_OF_JURISDICTION(false, "超出管辖范围", "Outside the submitting system's jurisdiction"),
     RATE_LIMITED(true, "请求过于频繁", "Too many requests"),
+    REASON_REQUIRED(false, "变更操作须说明理由", "A change needs a reason for the audit trail"),
 
     // signatures
     SIGNATURE_INVALID(false, "签名验证失败", "The signature does not verify"),
