@@ -1,7 +1,7 @@
 package cn.sedx.gateway.model;
 
 /**
- * 年度数据: the figures of a year-end report.
+ * 年度数据: the figures of a year-end report (the schema caps each at 100,000,000).
  *
  * @param unitsFiled         已填报单位数
  * @param unitsFullyStaffed  人员配备到位单位数
@@ -10,4 +10,4 @@ package cn.sedx.gateway.model;
  * @param penalties          行政处罚数
  */
 public record Figures(
-        long unitsFiled, long unitsFullyStaffed, long unitsWithMechanism, long ordersIssued, long penalties) {}
+        int unitsFiled, int unitsFullyStaffed, int unitsWithMechanism, int ordersIssued, int penalties) {}
