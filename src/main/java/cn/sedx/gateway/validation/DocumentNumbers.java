@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class DocumentNumbers {
 
-    private static final Pattern SHAPE = Pattern.compile("[\\p{IsHan}A-Za-z0-9]{1,20}〔(19|20)[0-9]{2}〕[1-9][0-9]{0,5}号");
+    private static final Pattern SHAPE =
+            Pattern.compile("[\\p{IsHan}A-Za-z0-9]{1,20}〔(19|20)[0-9]{2}〕[1-9][0-9]{0,5}号");
 
     private DocumentNumbers() {}
 

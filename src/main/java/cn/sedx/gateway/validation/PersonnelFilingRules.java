@@ -51,7 +51,8 @@ final class PersonnelFilingRules {
         }
     }
 
-    private static void report(ErrorCode error, String code, List<String> scope, String pointer, Violations violations) {
+    private static void report(
+            ErrorCode error, String code, List<String> scope, String pointer, Violations violations) {
         switch (error) {
             case DEVICE_CODE_LEGACY -> violations.warning(error, pointer,
                     "20 位旧版代码 " + code, "20-digit legacy code " + code);

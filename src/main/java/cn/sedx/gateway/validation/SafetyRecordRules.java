@@ -72,7 +72,7 @@ final class SafetyRecordRules {
 
     private static void roleOnFile(ResponsiblePerson person, PersonnelFiling filing, Violations violations) {
         boolean onFile = filing.persons().stream()
-                .anyMatch(p -> p.role() == person.role() && p.idNumber().equals(person.idNumber()));
+                .anyMatch(p -> p.role() == person.role() && person.idNumber().equals(p.idNumber()));
         if (!onFile) {
             violations.warning(ErrorCode.PERSON_ROLE_NOT_ON_FILE, "/responsiblePerson",
                     "最近一次人员信息填报中无此人担任 " + person.role(),

@@ -76,9 +76,13 @@ final class SchemaCheck {
         if (message.getProperty() != null && namesProperty(message.getType())) {
             pointer = pointer + "/" + escape(message.getProperty());
         }
-        ErrorCode code = "format".equals(message.getType()) ? ErrorCode.DATE_INVALID : ErrorCode.SCHEMA_VIOLATION;
+        if ("format".equals(message.getType())) {
+            return Violation.of(ErrorCode.DATE_INVALID, pointer,
+                    "须为真实存在的日期，格式 yyyy-MM-dd", "expected a real calendar date written yyyy-MM-dd");
+        }
         String english = stripLocation(message.getMessage(), message.getInstanceLocation().toString());
-        return Violation.of(code, pointer, PersonalDataMask.text(chinese(message)), PersonalDataMask.text(english));
+        return Violation.of(ErrorCode.SCHEMA_VIOLATION, pointer,
+                PersonalDataMask.text(chinese(message)), PersonalDataMask.text(english));
     }
 
     private String chinese(ValidationMessage message) {
@@ -88,7 +92,9 @@ final class SchemaCheck {
             Object[] all = new Object[arguments.length + 1];
             all[0] = "";
             System.arraycopy(arguments, 0, all, 1, arguments.length);
-            return stripLocation(new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(all), "");
+            // the bundled translation calls a schema 架构; the SEDX documents call it 接口规范
+            return stripLocation(new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(all), "")
+                    .replace("架构", "接口规范");
         } catch (MissingResourceException | IllegalArgumentException e) {
             return "违反规则 " + message.getType();
         }

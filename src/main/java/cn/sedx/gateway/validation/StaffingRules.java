@@ -78,7 +78,9 @@ final class StaffingRules {
         Map<String, Integer> owners = new HashMap<>();
         for (int i = 0; i < persons.size(); i++) {
             Person person = persons.get(i);
-            List<String> devices = person.responsibleDeviceCodes() == null ? List.of() : person.responsibleDeviceCodes();
+            List<String> devices = person.responsibleDeviceCodes() == null
+                    ? List.of()
+                    : person.responsibleDeviceCodes();
             for (int k = 0; k < devices.size(); k++) {
                 String pointer = "/persons/" + i + "/responsibleDeviceCodes/" + k;
                 if (person.role().level() != Role.Level.OFFICER) {

@@ -72,7 +72,8 @@ class PersonnelFilingValidationTests {
     void reportsTheDefectWithItsCodeAndPointer(String fixture, ErrorCode code, String pointer) {
         ValidationOutcome outcome = validate(fixture);
 
-        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer).containsExactly(tuple(code, pointer));
+        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(code, pointer));
         assertThat(outcome.valid()).isFalse();
     }
 

@@ -69,7 +69,8 @@ class SafetyRecordValidationTests {
     void reportsTheDefectWithItsCodeAndPointer(String fixture, ErrorCode code, String pointer) {
         ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, record(fixture));
 
-        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer).containsExactly(tuple(code, pointer));
+        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(code, pointer));
     }
 
     @ParameterizedTest

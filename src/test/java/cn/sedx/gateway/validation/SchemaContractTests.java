@@ -77,6 +77,25 @@ class SchemaContractTests {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-1", "2023-02-29", "2026-13-01", "20261101", "2026/11/01"})
+    void reportsADateThatIsNotARealCalendarDateOnceAsDateInvalid(String date) {
+        ObjectNode body = ((ObjectNode) Fixtures.json("personnel-filing/valid-use-unit.json"))
+                .put("effectiveDate", date);
+
+        assertThat(new SchemaCheck().check(MessageType.PERSONNEL_FILING, body))
+                .extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(ErrorCode.DATE_INVALID, "/effectiveDate"));
+    }
+
+    @Test
+    void acceptsALeapDay() {
+        ObjectNode body = ((ObjectNode) Fixtures.json("personnel-filing/valid-use-unit.json"))
+                .put("effectiveDate", "2024-02-29");
+
+        assertThat(new SchemaCheck().check(MessageType.PERSONNEL_FILING, body)).isEmpty();
+    }
+
     @Test
     void reportsABodyThatIsNotAnObject() {
         assertThat(new SchemaCheck().check(MessageType.YEAR_END_REPORT, null))

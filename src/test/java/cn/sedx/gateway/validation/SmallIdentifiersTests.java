@@ -30,7 +30,8 @@ class SmallIdentifiersTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12800138000", "1380013800", "138001380000", "8613800138000", "+85213800138", "020-12345678"})
+    @ValueSource(strings = {"12800138000", "1380013800", "138001380000", "8613800138000", "+85213800138",
+            "020-12345678"})
     void rejectsOtherNumbers(String mobile) {
         assertThat(MobileNumbers.check(mobile)).contains(ErrorCode.MOBILE_INVALID);
     }

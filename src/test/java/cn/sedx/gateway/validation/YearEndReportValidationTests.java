@@ -63,7 +63,8 @@ class YearEndReportValidationTests {
     void reportsTheDefectWithItsCodeAndPointer(String fixture, ErrorCode code, String pointer) {
         ValidationOutcome outcome = validator.validate(MessageType.YEAR_END_REPORT, report(fixture));
 
-        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer).containsExactly(tuple(code, pointer));
+        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(code, pointer));
     }
 
     @ParameterizedTest
@@ -145,7 +146,9 @@ class YearEndReportValidationTests {
 
     @Test
     void collectsEveryViolationOfAReport() {
-        ObjectNode body = report("valid-report.json").put("documentNumber", "粤市监特2026-12").put("issuedOn", "2027-01-01");
+        ObjectNode body = report("valid-report.json")
+                .put("documentNumber", "粤市监特2026-12")
+                .put("issuedOn", "2027-01-01");
         ((ObjectNode) body.get("issuer")).put("uscc", "11440000MB2C9876X0");
 
         assertThat(validator.validate(MessageType.YEAR_END_REPORT, body).errors()).extracting(Violation::pointer)
