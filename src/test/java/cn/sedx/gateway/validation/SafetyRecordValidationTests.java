@@ -53,6 +53,17 @@ class SafetyRecordValidationTests {
         assertThat(outcome.regionCode()).isEqualTo("440106");
     }
 
+    @Test
+    void reportsABodyThatIsNotAnObjectAndBindsNothing() {
+        ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, Fixtures.MAPPER.createArrayNode());
+
+        assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(ErrorCode.SCHEMA_VIOLATION, ""));
+        assertThat(outcome.filing()).isNull();
+        assertThat(outcome.unitUscc()).isNull();
+        assertThat(outcome.regionCode()).isNull();
+    }
+
     @ParameterizedTest(name = "{0} -> {1} at {2}")
     @CsvSource({
         "role-mismatch-daily-by-director.json,      RECORD_ROLE_MISMATCH,           /responsiblePerson/role",
