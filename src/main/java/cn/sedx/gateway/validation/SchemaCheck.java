@@ -58,8 +58,8 @@ final class SchemaCheck {
     }
 
     /**
-     * Every schema violation of the body, ordered by pointer. A failed {@code format} (only dates use one)
-     * is a DATE_INVALID, anything else a SCHEMA_VIOLATION. A missing or unexpected property's pointer
+     * Every schema violation of the body, ordered by pointer. A failed {@code "format": "date"} is a
+     * DATE_INVALID, anything else a SCHEMA_VIOLATION. A missing or unexpected property's pointer
      * names that property.
      */
     List<Violation> check(MessageType type, JsonNode body) {
@@ -76,7 +76,7 @@ final class SchemaCheck {
         if (message.getProperty() != null && namesProperty(message.getType())) {
             pointer = pointer + "/" + escape(message.getProperty());
         }
-        if ("format".equals(message.getType())) {
+        if (isDateFormat(message)) {
             return Violation.of(ErrorCode.DATE_INVALID, pointer,
                     "须为真实存在的日期，格式 yyyy-MM-dd", "expected a real calendar date written yyyy-MM-dd");
         }
@@ -98,6 +98,10 @@ final class SchemaCheck {
         } catch (MissingResourceException | IllegalArgumentException e) {
             return "违反规则 " + message.getType();
         }
+    }
+
+    private static boolean isDateFormat(ValidationMessage message) {
+        return "format".equals(message.getType()) && String.valueOf(message.getMessageKey()).startsWith("format.date");
     }
 
     private static boolean namesProperty(String keyword) {
