@@ -103,7 +103,7 @@ public class SignatureVerifier {
         }
     }
 
-    private static boolean signatureMatches(SignatureProfile profile, byte[] data, byte[] signature,
+    static boolean signatureMatches(SignatureProfile profile, byte[] data, byte[] signature,
             X509Certificate signer) {
         try {
             Signature engine = Crypto.signature(profile);
