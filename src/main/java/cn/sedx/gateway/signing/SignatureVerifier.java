@@ -76,6 +76,10 @@ public class SignatureVerifier {
      * @throws SedxException with CERT_UNTRUSTED, CERT_EXPIRED or CERT_NOT_YET_VALID
      */
     public void verifyCertificate(X509Certificate certificate, Instant time) {
+        if (certificate.getBasicConstraints() >= 0) {
+            // a CA certificate (a trusted root above all) must never pass as a signer
+            throw failure(ErrorCode.CERT_UNTRUSTED, subject(certificate) + " is a CA certificate, not a signer's");
+        }
         if (trustAnchors.stream().noneMatch(anchor -> issued(anchor, certificate))) {
             throw failure(ErrorCode.CERT_UNTRUSTED, subject(certificate) + " issued by "
                     + certificate.getIssuerX500Principal().getName() + " is not trusted");

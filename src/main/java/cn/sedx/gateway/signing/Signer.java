@@ -37,6 +37,11 @@ public final class Signer {
         return certificate;
     }
 
+    /** For signature formats that drive the JCA themselves (XML-DSig); never leaves this package. */
+    PrivateKey privateKey() {
+        return key;
+    }
+
     /**
      * Signs the exact bytes given.
      *
