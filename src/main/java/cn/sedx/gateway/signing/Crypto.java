@@ -35,11 +35,13 @@ final class Crypto {
         return signature;
     }
 
+    /** SM3 from BouncyCastle; SHA-256 from the JDK, whose intrinsics make it about ten times faster. */
     static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance(algorithm, PROVIDER);
+            return "SM3".equals(algorithm) ? MessageDigest.getInstance(algorithm, PROVIDER)
+                    : MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("BouncyCastle lacks " + algorithm, e);
+            throw new IllegalStateException("no provider for " + algorithm, e);
         }
     }
 
