@@ -12,6 +12,7 @@ import org.apache.cxf.binding.soap.interceptor.ReadHeadersInterceptor;
 import org.apache.cxf.binding.soap.interceptor.StartBodyInterceptor;
 import org.apache.cxf.wsdl.interceptors.DocLiteralInInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.staxutils.DepthXMLStreamReader;
 import org.apache.cxf.staxutils.StaxUtils;
@@ -46,6 +47,9 @@ final class BodyPresenceCheck extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
+        if ("GET".equals(message.get(Message.HTTP_REQUEST_METHOD))) {
+            return;
+        }
         XMLStreamReader reader = message.getContent(XMLStreamReader.class);
         if (reader == null || (afterHeaders ? endsWithoutBody(reader) : !hasRequestElement(reader))) {
             Violation violation = Violation.of(ErrorCode.SOAP_BODY_MISSING, "", "须在 soap:Body 中放一个请求元素",

@@ -34,6 +34,8 @@ class SoapEndpointConfiguration {
         endpoint.setPortNameAsQName(PORT);
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setMtomEnabled(true);
+        // on the servlet thread: the caller authenticated by the security filter chain is in its context
+        endpoint.setSynchronous(true);
         endpoint.setProperties(properties(settings));
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());

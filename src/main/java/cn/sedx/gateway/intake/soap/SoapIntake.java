@@ -66,9 +66,16 @@ public class SoapIntake {
         return SoapAnswers.receipt(receipt);
     }
 
-    /** The state, history and deliveries of a message. */
-    public MessageStatus status(String messageId) {
-        StoredMessage message = (messageId == null ? null : store.find(messageId.strip()).orElse(null));
+    /**
+     * The state, history and deliveries of a message.
+     *
+     * @param ownSystem the calling system, which sees only its own messages (others' are not found, so ids
+     *                  leak nothing); null for operators and auditors, who see all
+     */
+    public MessageStatus status(String messageId, String ownSystem) {
+        StoredMessage message = (messageId == null ? null : store.find(messageId.strip())
+                .filter(found -> ownSystem == null || ownSystem.equals(found.submittingSystem()))
+                .orElse(null));
         if (message == null) {
             throw refusal(ErrorCode.MESSAGE_NOT_FOUND, "报文 " + messageId + " 不存在", "no message " + messageId);
         }

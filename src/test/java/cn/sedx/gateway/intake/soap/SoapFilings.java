@@ -21,10 +21,11 @@ import java.util.List;
 
 /**
  * Valid filings of the XML contract, the same data as src/test/resources/soap/*.json (their canonical JSON).
- * A use unit (USCC 91350100M000100Y43, region 440106) with elevators (3000) and its three people.
+ * A use unit of Guangzhou Tianhe (USCC 91440106MA5C12345N, region 440106) with elevators (3000) and its three people.
  */
 final class SoapFilings {
 
+    static final String UNIT_USCC = "91440106MA5C12345N";
     static final String PRINCIPAL_ID = "11010519491231002X";
     static final String DIRECTOR_ID = "440106198001010019";
     static final String OFFICER_ID = "440106199002020037";
@@ -34,7 +35,7 @@ final class SoapFilings {
     static PersonnelFiling personnelFiling() {
         Unit unit = new Unit();
         unit.setName("广州市天河示范物业管理有限公司");
-        unit.setUscc("91350100M000100Y43");
+        unit.setUscc(UNIT_USCC);
         unit.setUnitKind(UnitKind.USE);
         unit.setRegionCode("440106");
         unit.getEquipmentCategories().add("3000");
@@ -71,7 +72,7 @@ final class SoapFilings {
         officer.setRole("SAFETY_OFFICER");
         SafetyRecord record = new SafetyRecord();
         record.setRecordKind(RecordKind.DAILY_CHECK);
-        record.setUnitUscc("91350100M000100Y43");
+        record.setUnitUscc(UNIT_USCC);
         record.setEquipmentCategory("3000");
         record.setPeriod("2026-11-27");
         record.setResponsiblePerson(officer);
@@ -93,7 +94,7 @@ final class SoapFilings {
     static YearEndReport yearEndReport(byte[] pdf) {
         Issuer issuer = new Issuer();
         issuer.setName("广东省市场监督管理局");
-        issuer.setUscc("91350100M000100Y43");
+        issuer.setUscc("114400000069400632");
         issuer.setRegionCode("440000");
         Figures figures = new Figures();
         figures.setUnitsFiled(12034);

@@ -13,6 +13,7 @@ import cn.sedx.gateway.intake.soap.ws.Submission;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.support.GatewayTest;
+import cn.sedx.gateway.support.SampleCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -147,7 +148,7 @@ class SoapSubmissionTests {
         assertThat(status.getMessageId()).isEqualTo(receipt.getMessageId());
         assertThat(status.getType()).isEqualTo("PERSONNEL_FILING");
         assertThat(status.getChannel()).isEqualTo("SOAP");
-        assertThat(status.getSubmittingSystem()).isEqualTo("anonymous");
+        assertThat(status.getSubmittingSystem()).isEqualTo("gd-province");
         assertThat(status.getState()).isIn("RECEIVED", "QUEUED");
         assertThat(status.getHistory()).first().satisfies(h -> assertThat(h.getState()).isEqualTo("RECEIVED"));
     }
@@ -162,6 +163,78 @@ class SoapSubmissionTests {
             assertThat(fault.getFaultInfo().getViolations()).singleElement().satisfies(v ->
                     assertThat(v.getXpath()).isEqualTo("/soap:Envelope/soap:Body/sub:GetMessageStatus/sub:messageId"));
         }
+    }
+
+    @Test
+    void refusedFilingFaultListsEveryViolationWithTheXPathOfItsElement() {
+        SubmitPersonnelFiling request = personnel();
+        request.getFiling().getUnit().setUscc("91440106MA5C12345P");
+        request.getFiling().getPersons().get(1).setIdNumber("440106198001010018");
+
+        for (Submission client : new Submission[] {SoapClients.soap11(port), SoapClients.soap12(port)}) {
+            SubmissionFault_Exception fault = catchThrowableOfType(SubmissionFault_Exception.class,
+                    () -> client.submitPersonnelFiling(request, key()));
+
+            String filing = "/soap:Envelope/soap:Body/sub:SubmitPersonnelFiling/sub:filing";
+            assertThat(fault.getFaultInfo().getCode()).isEqualTo("VALIDATION_FAILED");
+            assertThat(fault.getFaultInfo().getViolations())
+                    .extracting(v -> v.getCode() + " " + v.getXpath())
+                    .contains("USCC_CHECKSUM " + filing + "/sub:unit/sub:uscc",
+                            "ID_NUMBER_CHECKSUM " + filing + "/sub:persons[2]/sub:idNumber");
+            assertThat(fault.getFaultInfo().getViolations()).allSatisfy(v -> {
+                assertThat(v.getMessageZh()).isNotBlank();
+                assertThat(v.getMessageEn()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void refusesClassifiedYearEndReportWithItsOwnCode() {
+        SubmitYearEndReport request = new SubmitYearEndReport();
+        request.setReport(SoapFilings.yearEndReport(SoapFilings.pdf(1_000)));
+        request.getReport().setClassification("机密");
+
+        SubmissionFault_Exception fault = catchThrowableOfType(SubmissionFault_Exception.class,
+                () -> SoapClients.soap11(port).submitYearEndReport(request, key()));
+
+        assertThat(fault.getFaultInfo().getViolations()).extracting(v -> v.getCode() + " " + v.getXpath())
+                .contains("CLASSIFIED_DOCUMENT_REFUSED "
+                        + "/soap:Envelope/soap:Body/sub:SubmitYearEndReport/sub:report/sub:classification");
+    }
+
+    @Test
+    void submissionWithoutCredentialsFaultsUnauthenticated() {
+        SubmissionFault_Exception fault = catchThrowableOfType(SubmissionFault_Exception.class,
+                () -> SoapClients.anonymous(port).submitPersonnelFiling(personnel(), key()));
+
+        assertThat(fault.getFaultInfo().getCode()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void operatorMayReadStatusButNotSubmit() throws Exception {
+        Receipt receipt = SoapClients.soap11(port).submitPersonnelFiling(personnel(), key()).getReceipt();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((SampleCredentials.OPERATOR + ":"
+                + SampleCredentials.OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        SubmissionFault_Exception fault = catchThrowableOfType(SubmissionFault_Exception.class,
+                () -> SoapClients.withAuthorization(basic, SoapClients.anonymous(port))
+                        .submitPersonnelFiling(personnel(), key()));
+        MessageStatus status = SoapClients.withAuthorization(basic, SoapClients.anonymous(port))
+                .getMessageStatus(receipt.getMessageId());
+
+        assertThat(fault.getFaultInfo().getCode()).isEqualTo("FORBIDDEN");
+        assertThat(status.getSubmittingSystem()).isEqualTo("gd-province");
+    }
+
+    @Test
+    void systemDoesNotSeeAnotherSystemsMessage() throws Exception {
+        Receipt receipt = SoapClients.soap11(port).submitPersonnelFiling(personnel(), key()).getReceipt();
+
+        SubmissionFault_Exception fault = catchThrowableOfType(SubmissionFault_Exception.class,
+                () -> SoapClients.withAuthorization("Bearer " + SampleCredentials.TIANHE_COUNTY_TOKEN,
+                        SoapClients.anonymous(port)).getMessageStatus(receipt.getMessageId()));
+
+        assertThat(fault.getFaultInfo().getCode()).isEqualTo("MESSAGE_NOT_FOUND");
     }
 
     @Test
