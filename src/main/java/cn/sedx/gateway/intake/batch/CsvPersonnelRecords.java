@@ -43,9 +43,9 @@ final class CsvPersonnelRecords implements BatchRecords {
         this.maxPersons = maxPersons;
     }
 
-    /** Data rows read so far (the header not counted). */
+    /** Data rows of the filings returned so far (the header not counted). */
     long rowsRead() {
-        return rowsRead;
+        return rowsRead - (lookahead == null ? 0 : 1);
     }
 
     @Override
