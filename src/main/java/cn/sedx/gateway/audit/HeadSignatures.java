@@ -1,14 +1,12 @@
 package cn.sedx.gateway.audit;
 
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.signing.Certificates;
 import cn.sedx.gateway.signing.SignatureProfile;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import cn.sedx.gateway.signing.Signer;
 import cn.sedx.gateway.signing.SigningKeys;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -82,12 +80,11 @@ public class HeadSignatures {
             return "signed head " + head.seq() + " no longer matches the chain";
         }
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(head.certificate())));
+            X509Certificate certificate = Certificates.parse(Base64.getDecoder().decode(head.certificate()));
             verifier.verify(SignatureProfile.fromHeader(head.algorithm()), signedBytes(head.seq(), head.digest()),
                     Base64.getDecoder().decode(head.signature()), certificate, head.signedAt());
             return null;
-        } catch (CertificateException | SedxException e) {
+        } catch (SedxException e) {
             return "signed head " + head.seq() + " does not verify: " + e.getMessage();
         }
     }
