@@ -38,7 +38,7 @@ final class SoapClients {
     }
 
     /** A client that authenticates with {@code authorization} (a full Authorization header value). */
-    static Submission withAuthorization(String authorization, Submission client) {
+    static <T> T withAuthorization(String authorization, T client) {
         Map<String, List<String>> headers = new HashMap<>();
         headers.put("Authorization", new ArrayList<>(List.of(authorization)));
         ((BindingProvider) client).getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS, headers);
