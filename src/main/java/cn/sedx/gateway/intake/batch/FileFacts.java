@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,36 +28,50 @@ record FileFacts(String sha256, Charset charset, boolean bom) {
 
     static FileFacts of(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        boolean valid = true;
-        boolean bom = false;
+        Utf8Check utf8 = new Utf8Check();
         byte[] chunk = new byte[64 * 1024];
-        ByteBuffer pending = ByteBuffer.allocate(chunk.length + 8);
-        CharBuffer sink = CharBuffer.allocate(chunk.length + 8);
-        boolean first = true;
+        byte[] head = new byte[0];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 digest.update(chunk, 0, n);
-                if (first && n >= 3) {
-                    bom = (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF;
-                    first = false;
+                if (head.length < 3) {
+                    head = java.util.Arrays.copyOf(chunk, Math.min(n, 3));
                 }
-                if (valid) {
-                    pending.put(chunk, 0, n).flip();
-                    CoderResult result = utf8.decode(pending, sink.clear(), false);
-                    valid = !result.isError();
-                    pending.compact();
-                }
+                utf8.feed(chunk, n);
             }
         }
-        if (valid) {
-            pending.flip();
-            valid = !utf8.decode(pending, sink.clear(), true).isError() && !pending.hasRemaining();
-        }
+        boolean valid = utf8.finish();
+        boolean bom = valid && head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF;
         return new FileFacts(HexFormat.of().formatHex(digest.digest()), valid ? StandardCharsets.UTF_8 : GB18030,
-                valid && bom);
+                bom);
+    }
+
+    /** Checks, chunk by chunk, that bytes are valid UTF-8 (a sequence may span two chunks). */
+    private static final class Utf8Check {
+
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer pending = ByteBuffer.allocate(64 * 1024 + 8);
+        private final CharBuffer sink = CharBuffer.allocate(64 * 1024 + 8);
+        private boolean valid = true;
+
+        void feed(byte[] chunk, int length) {
+            if (valid) {
+                pending.put(chunk, 0, length).flip();
+                valid = !decoder.decode(pending, sink.clear(), false).isError();
+                pending.compact();
+            }
+        }
+
+        boolean finish() {
+            if (valid) {
+                pending.flip();
+                valid = !decoder.decode(pending, sink.clear(), true).isError() && !pending.hasRemaining();
+            }
+            return valid;
+        }
     }
 
     private static MessageDigest newDigest() {

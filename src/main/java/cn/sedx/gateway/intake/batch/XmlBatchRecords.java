@@ -53,7 +53,8 @@ final class XmlBatchRecords implements BatchRecords {
             if (!toRoot()) {
                 broken = true;
                 next = failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD", "the file holds a DTD");
-            } else if (!"Batch".equals(reader.getLocalName()) || !SoapXPaths.NAMESPACE.equals(reader.getNamespaceURI())) {
+            } else if (!"Batch".equals(reader.getLocalName())
+                    || !SoapXPaths.NAMESPACE.equals(reader.getNamespaceURI())) {
                 broken = true;
                 next = failure(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "根元素须为 {" + SoapXPaths.NAMESPACE + "}Batch",
                         "the root element must be {" + SoapXPaths.NAMESPACE + "}Batch");
@@ -119,8 +120,9 @@ final class XmlBatchRecords implements BatchRecords {
             }
             Object filing = unmarshaller.unmarshal(reader, type).getValue();
             MessageType messageType = CanonicalFilingWriter.typeOf(filing);
+            String element = "/sub:" + name;
             return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
-                    pointer -> new BatchRecord.Location(position, "/sub:" + name + SoapXPaths.relative(pointer, "sub:")));
+                    pointer -> new BatchRecord.Location(position, element + SoapXPaths.relative(pointer, "sub:")));
         } catch (XMLStreamException | JAXBException e) {
             broken = true;
             return malformed(e);

@@ -59,8 +59,9 @@ public final class XmlFailures {
                 || text.contains("was expecting") || text.contains("in prolog")) {
             return malformed();
         }
-        if (text.contains("unexpected wrapper element") || text.contains("message part")
-                && text.contains("not recognized") && !text.contains("{" + SoapXPaths.NAMESPACE.toLowerCase(Locale.ROOT))) {
+        String ours = "{" + SoapXPaths.NAMESPACE.toLowerCase(Locale.ROOT);
+        if (text.contains("unexpected wrapper element")
+                || text.contains("message part") && text.contains("not recognized") && !text.contains(ours)) {
             return refusal(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "请求元素须在命名空间 " + SoapXPaths.NAMESPACE + " 中",
                     "the request element must be in namespace " + SoapXPaths.NAMESPACE);
         }
