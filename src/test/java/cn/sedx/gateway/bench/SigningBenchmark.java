@@ -21,7 +21,9 @@ import java.security.Provider;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
@@ -138,7 +140,7 @@ public final class SigningBenchmark {
     }
 
     /**
-     * Warms every operation up, then runs them in turn in short slices, many rounds, so that a change
+     * Warms every operation up, then runs them in shuffled turns of short slices, many rounds, so that a change
      * in background load hits all of them alike; returns the median over the rounds of each
      * operation's rate, which a load spike in one round does not move.
      */
@@ -148,8 +150,15 @@ public final class SigningBenchmark {
         }
         int rounds = (int) Math.max(5, seconds * 5);
         double[][] rates = new double[operations.length][rounds];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < operations.length; i++) {
+            order.add(i);
+        }
+        Random shuffle = new Random(7);
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < operations.length; i++) {
+            // a new order each round, so no operation always runs in the same slot
+            Collections.shuffle(order, shuffle);
+            for (int i : order) {
                 long start = System.nanoTime();
                 long count = loop(operations[i], seconds / rounds);
                 rates[i][round] = count / ((System.nanoTime() - start) / 1e9);
