@@ -35,6 +35,7 @@ final class CsvPersonnelRecords implements BatchRecords {
     private long lookaheadLine;
     private long rowsRead;
     private boolean ended;
+    private long tooLongLine;
     private BatchRecord next;
 
     CsvPersonnelRecords(Reader reader, int maxRowChars, int maxPersons) {
@@ -87,8 +88,13 @@ final class CsvPersonnelRecords implements BatchRecords {
                         "the header row must hold the documented Chinese column names: " + e.getMessage());
             }
         }
+        if (tooLongLine > 0) {
+            long line = tooLongLine;
+            tooLongLine = 0;
+            return failure(line, "", ErrorCode.PAYLOAD_TOO_LARGE, "该行超过大小限制", "the row exceeds the size limit");
+        }
         if (lookahead == null && !readRow()) {
-            return null;
+            return tooLongLine > 0 ? advance() : null;
         }
         return group();
     }
@@ -125,8 +131,10 @@ final class CsvPersonnelRecords implements BatchRecords {
             try {
                 row = rows.next();
             } catch (CsvRows.RowTooLong e) {
+                // the reader skipped the row: it is reported as a record of its own, the rows after it go on
                 rowsRead++;
-                throw e;
+                tooLongLine = e.line();
+                return false;
             }
             if (row == null) {
                 return false;
