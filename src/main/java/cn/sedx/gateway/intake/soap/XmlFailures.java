@@ -41,6 +41,22 @@ public final class XmlFailures {
 
     private static SedxException byMessage(Throwable failure) {
         String text = messages(failure).toLowerCase(Locale.ROOT);
+        SedxException refusal = parserRefusal(text);
+        if (refusal == null) {
+            refusal = soapRefusal(text);
+        }
+        if (refusal != null) {
+            return refusal;
+        }
+        if (hasXmlCause(failure) || text.contains("parse") || text.contains("couldn't create soap message")) {
+            return malformed();
+        }
+        return new SedxException(ErrorCode.INTERNAL_ERROR, null, true, "unclassified SOAP failure",
+                List.of(Violation.of(ErrorCode.INTERNAL_ERROR, "")), failure);
+    }
+
+    /** What Woodstox refused: DTDs and entities, its limits, ill-formed XML; null when none of these. */
+    private static SedxException parserRefusal(String text) {
         if (text.contains("dtd") || text.contains("doctype") || text.contains("entity")) {
             return refusal(ErrorCode.XML_DTD_REFUSED, "请求含有 DTD 或实体", "the request holds a DTD or an entity");
         }
@@ -59,25 +75,25 @@ public final class XmlFailures {
                 || text.contains("was expecting") || text.contains("in prolog")) {
             return malformed();
         }
+        return null;
+    }
+
+    /** What CXF could not map to an operation or unmarshal; null when none of these. */
+    private static SedxException soapRefusal(String text) {
         String ours = "{" + SoapXPaths.NAMESPACE.toLowerCase(Locale.ROOT);
-        if (text.contains("unexpected wrapper element")
-                || text.contains("message part") && text.contains("not recognized") && !text.contains(ours)) {
+        boolean unknownPart = text.contains("message part") && text.contains("not recognized");
+        if (text.contains("unexpected wrapper element") || unknownPart && !text.contains(ours)) {
             return refusal(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "请求元素须在命名空间 " + SoapXPaths.NAMESPACE + " 中",
                     "the request element must be in namespace " + SoapXPaths.NAMESPACE);
         }
-        if (text.contains("message part") && text.contains("not recognized")
-                || text.contains("no binding operation info") || text.contains("no such operation")) {
+        if (unknownPart || text.contains("no binding operation info") || text.contains("no such operation")) {
             return refusal(ErrorCode.SOAP_OPERATION_UNKNOWN, "本服务没有该操作", "the service has no such operation");
         }
         if (text.contains("unmarshalling error") || text.contains("unexpected element")) {
             return refusal(ErrorCode.SCHEMA_VIOLATION, "请求不符合 WSDL 中的 XML 结构",
                     "the request does not match the XML structure of the WSDL");
         }
-        if (hasXmlCause(failure) || text.contains("parse") || text.contains("couldn't create soap message")) {
-            return malformed();
-        }
-        return new SedxException(ErrorCode.INTERNAL_ERROR, null, true, "unclassified SOAP failure",
-                List.of(Violation.of(ErrorCode.INTERNAL_ERROR, "")), failure);
+        return null;
     }
 
     private static SedxException malformed() {
