@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled          whether this process delivers at all (off in the standalone simulator profile)
  * @param acceptedQueue    the queue the intake hands accepted message ids to
+ * @param routingConsumers how many accepted messages are routed in parallel
  * @param queuePrefix      each destination's persistent queue is this prefix plus the destination name
  * @param sender           the organisation this gateway sends exchange packages as
  * @param destinations     the platforms, by destination name (also the queue suffix)
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record DeliverySettings(
         @DefaultValue("true") boolean enabled,
         @NotBlank @DefaultValue("sedx.intake.accepted") String acceptedQueue,
+        @Min(1) @DefaultValue("2") int routingConsumers,
         @NotBlank @DefaultValue("sedx.delivery.") String queuePrefix,
         @NotNull @Valid Sender sender,
         @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations) {
