@@ -1,10 +1,13 @@
 package cn.sedx.gateway.intake;
 
+import cn.sedx.gateway.audit.AuditTrail;
 import cn.sedx.gateway.messagestore.DuplicateSubmissionException;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.security.SubmissionAuthorizer;
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import cn.sedx.gateway.validation.FilingValidator;
@@ -31,19 +34,40 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
-    private final CanonicalJson json;
+    private final SubmittedJson json;
     private final FilingValidator validator;
     private final MessageStore store;
     private final ObjectMapper mapper;
+    private final SubmissionAuthorizer authorizer;
+    private final AuditTrail audit;
 
-    public IntakeService(CanonicalJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper) {
+    public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
+            SubmissionAuthorizer authorizer, AuditTrail audit) {
         this.json = json;
         this.validator = validator;
         this.store = store;
         this.mapper = mapper;
+        this.authorizer = authorizer;
+        this.audit = audit;
     }
 
+    /**
+     * @throws SedxException with every violation when the submission is refused: FORBIDDEN or
+     *     OUT_OF_JURISDICTION for the system, parse errors, VALIDATION_FAILED, IDEMPOTENCY_KEY_CONFLICT
+     */
     public IntakeReceipt submit(Submission submission) {
+        try {
+            return accept(submission);
+        } catch (SedxException refusal) {
+            audit.record(submission.submittingSystem(), "SUBMISSION_REFUSED", refusal.messageId(),
+                    submission.type() + " via " + submission.channel() + ": " + refusal.code() + " "
+                            + refusal.violations().stream().map(v -> v.code() + "@" + v.pointer()).toList());
+            throw refusal;
+        }
+    }
+
+    private IntakeReceipt accept(Submission submission) {
+        authorizer.checkType(submission.submittingSystem(), submission.type());
         String sha256 = sha256(submission.body());
         Optional<IntakeReceipt> repeat = repeatOf(submission, sha256);
         if (repeat.isPresent()) {
@@ -51,6 +75,7 @@ public class IntakeService {
         }
         JsonNode tree = json.parse(submission.body());
         ValidationOutcome outcome = validator.validate(submission.type(), tree);
+        authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), regionPointer(submission.type()));
         if (!outcome.valid()) {
             log.info("refused {} from {}: {} violation(s), first {}", submission.type(),
                     submission.submittingSystem(), outcome.errors().size(), outcome.errors().get(0).code());
@@ -68,6 +93,14 @@ public class IntakeService {
         } catch (DuplicateSubmissionException e) {
             return answerRepeat(e.existing(), sha256);
         }
+    }
+
+    private static String regionPointer(MessageType type) {
+        return switch (type) {
+            case PERSONNEL_FILING -> "/unit/regionCode";
+            case SAFETY_RECORD -> "/unitUscc";
+            case YEAR_END_REPORT -> "/issuer/regionCode";
+        };
     }
 
     private Optional<IntakeReceipt> repeatOf(Submission submission, String sha256) {

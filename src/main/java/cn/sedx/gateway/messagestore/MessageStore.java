@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +29,12 @@ public class MessageStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public MessageStore(JdbcClient jdbc, Clock clock) {
+    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -78,6 +81,17 @@ public class MessageStore {
     /** The exact bytes that were accepted. */
     public Optional<byte[]> payload(String id) {
         return jdbc.sql("SELECT payload FROM message WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /**
+     * The payload of the newest message of {@code type} for a unit that has not been dead-lettered, or empty.
+     */
+    public Optional<byte[]> latestPayload(MessageType type, String unitUscc) {
+        return jdbc.sql("SELECT payload FROM message WHERE type = ? AND unit_uscc = ? AND state <> 'FAILED'"
+                        + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(type.name(), unitUscc)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     /** The state history, oldest first. */
@@ -192,6 +206,7 @@ public class MessageStore {
         jdbc.sql("INSERT INTO message_state (message_id, state, at, actor, detail) VALUES (?,?,?,?,?)")
                 .params(id, state.name(), Timestamp.from(at), actor, truncate(detail, 2000))
                 .update();
+        events.publishEvent(new StateChanged(id, state, at, actor, detail));
     }
 
     private static String truncate(String text, int max) {

@@ -32,6 +32,7 @@ public enum ErrorCode {
     DEVICE_CODE_LEGACY(false, "旧版设备注册代码，已接受", "Legacy device registration code accepted"),
     MOBILE_INVALID(false, "手机号码无效", "The mobile number is invalid"),
     DATE_INVALID(false, "日期无效", "The date is invalid"),
+    DATE_IN_FUTURE(false, "日期晚于今天", "The date lies in the future"),
 
     // staffing (人员配备)
     PRINCIPAL_COUNT(false, "须有且仅有一名主要负责人", "There must be exactly one principal"),
@@ -39,6 +40,8 @@ public enum ErrorCode {
     OFFICER_MISSING_FOR_CATEGORY(false, "该设备类别未配备安全员", "No safety officer covers this equipment category"),
     DEVICE_OFFICER_NOT_UNIQUE(false, "每台设备须明确一名负责的安全员", "Each device must have exactly one responsible officer"),
     ROLE_NOT_FOR_UNIT_KIND(false, "该岗位不适用于此类单位", "This role does not apply to this kind of unit"),
+    DEVICE_HOLDER_NOT_OFFICER(false, "只有安全员可作为设备的负责人", "Only an officer can be the responsible person of a device"),
+    FIELD_NOT_FOR_UNIT_KIND(false, "该字段不适用于此类单位", "This field does not apply to this kind of unit"),
     CONCURRENT_ROLES_PROHIBITED(false, "该人员不得兼任这两个岗位", "This person may not hold both roles"),
 
     // safety records (日管控、周排查、月调度)
@@ -53,12 +56,14 @@ public enum ErrorCode {
     CLASSIFIED_DOCUMENT_REFUSED(false, "涉密公文不得通过非涉密网络传输", "Classified documents may not travel over this non-classified network"),
     ATTACHMENT_TYPE_NOT_ALLOWED(false, "附件类型不允许", "The attachment type is not allowed"),
     ATTACHMENT_TOO_LARGE(false, "附件超过大小限制", "The attachment exceeds the size limit"),
+    ATTACHMENT_NOT_BASE64(false, "附件内容不是有效的 Base64 编码", "The attachment content is not valid base64"),
 
     // security
     UNAUTHENTICATED(false, "未认证", "Authentication is required"),
     FORBIDDEN(false, "无权执行此操作", "Not allowed"),
     OUT_OF_JURISDICTION(false, "超出管辖范围", "Outside the submitting system's jurisdiction"),
     RATE_LIMITED(true, "请求过于频繁", "Too many requests"),
+    REASON_REQUIRED(false, "变更操作须说明理由", "A change needs a reason for the audit trail"),
 
     // signatures
     SIGNATURE_INVALID(false, "签名验证失败", "The signature does not verify"),

@@ -1,19 +1,112 @@
 package cn.sedx.gateway.validation;
 
-import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.model.CanonicalJson;
+import cn.sedx.gateway.model.PersonnelFiling;
+import cn.sedx.gateway.model.SafetyRecord;
+import cn.sedx.gateway.model.YearEndReport;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-// TEMPORARY STUB - replaced by the validation branch
+/**
+ * Validates a filing of any type: its JSON Schema first, then, on a schema-valid body only, its identifiers and
+ * business rules (docs/validation.md lists them). Every violation is collected, not only the first. A year-end
+ * report's classification is checked even when the rest of it fails. Thread-safe; plain Java apart from the
+ * annotation.
+ */
 @Component
 public class FilingValidator {
+
+    private final SchemaCheck schemas = new SchemaCheck();
+    private final ObjectMapper mapper = CanonicalJson.mapper();
+    private final PersonnelFilingRules personnelRules;
+    private final SafetyRecordRules safetyRules;
+    private final YearEndReportRules reportRules;
+
+    /**
+     * @param settings  the configured limits and prohibitions
+     * @param directory the personnel filings on file, read for safety records
+     * @param clock     the clock "today" is taken from (in Beijing time); tests pass a fixed one
+     */
+    public FilingValidator(ValidationSettings settings, PersonnelDirectory directory, Clock clock) {
+        IdentifierChecks identifiers = new IdentifierChecks(Objects.requireNonNull(clock, "clock"));
+        this.personnelRules = new PersonnelFilingRules(settings, identifiers);
+        this.safetyRules = new SafetyRecordRules(Objects.requireNonNull(directory, "directory"), identifiers);
+        this.reportRules = new YearEndReportRules(settings, identifiers);
+    }
+
+    /**
+     * Validates one body.
+     *
+     * @param type the message type the body claims to be; never null
+     * @param body the parsed body; null is treated as JSON null (a schema violation)
+     * @return the outcome; never null. Its filing is the typed record only when the schema passed.
+     */
     public ValidationOutcome validate(MessageType type, JsonNode body) {
-        if (body.has("bad")) {
-            return new ValidationOutcome(List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, "/bad")), List.of(), null, null, null);
+        Objects.requireNonNull(type, "type");
+        Violations violations = new Violations();
+        if (type == MessageType.YEAR_END_REPORT) {
+            YearEndReportRules.refuseClassified(body, violations);
         }
-        return new ValidationOutcome(List.of(), List.of(), body, body.path("unit").path("uscc").asText(null), "440106");
+        List<Violation> schemaErrors = schemas.check(type, body);
+        violations.addErrors(schemaErrors);
+        Object filing = schemaErrors.isEmpty() ? applyRules(type, body, violations) : null;
+        String uscc = text(body, usccPointer(type));
+        String region = type == MessageType.SAFETY_RECORD
+                ? CreditCodes.regionDigits(uscc)
+                : text(body, regionPointer(type));
+        return new ValidationOutcome(violations.errors(), violations.warnings(), filing, uscc, region);
+    }
+
+    private Object applyRules(MessageType type, JsonNode body, Violations violations) {
+        switch (type) {
+            case PERSONNEL_FILING -> {
+                PersonnelFiling filing = bind(body, PersonnelFiling.class);
+                personnelRules.check(filing, violations);
+                return filing;
+            }
+            case SAFETY_RECORD -> {
+                SafetyRecord record = bind(body, SafetyRecord.class);
+                safetyRules.check(record, violations);
+                return record;
+            }
+            default -> {
+                YearEndReport report = bind(body, YearEndReport.class);
+                reportRules.check(report, violations);
+                return report;
+            }
+        }
+    }
+
+    private <T> T bind(JsonNode body, Class<T> type) {
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            // the schema admits only what the records can hold, so this is a gateway defect
+            throw new IllegalStateException("schema-valid body does not bind to " + type.getSimpleName(), e);
+        }
+    }
+
+    private static String usccPointer(MessageType type) {
+        return switch (type) {
+            case PERSONNEL_FILING -> "/unit/uscc";
+            case SAFETY_RECORD -> "/unitUscc";
+            case YEAR_END_REPORT -> "/issuer/uscc";
+        };
+    }
+
+    private static String regionPointer(MessageType type) {
+        return type == MessageType.PERSONNEL_FILING ? "/unit/regionCode" : "/issuer/regionCode";
+    }
+
+    private static String text(JsonNode body, String pointer) {
+        JsonNode node = body == null ? null : body.at(pointer);
+        return node != null && node.isTextual() ? node.asText() : null;
     }
 }

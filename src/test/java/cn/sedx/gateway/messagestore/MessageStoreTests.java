@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.springframework.context.ApplicationEventPublisher;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +22,12 @@ class MessageStoreTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
 
+    private final List<StateChanged> published = new ArrayList<>();
+    private final ApplicationEventPublisher events = event -> published.add((StateChanged) event);
+
     private MessageStore store(TestDatabases database) {
         DataSource dataSource = database.migrated();
-        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events);
     }
 
     private static NewMessage message(String system, String key, byte[] payload) {
@@ -86,6 +92,8 @@ class MessageStoreTests {
                 org.assertj.core.groups.Tuple.tuple(MessageState.QUEUED, "queued"),
                 org.assertj.core.groups.Tuple.tuple(MessageState.FAILED, "gave up"));
         assertThat(store.find(id)).hasValueSatisfying(m -> assertThat(m.state()).isEqualTo(MessageState.FAILED));
+        assertThat(published).extracting(StateChanged::state)
+                .containsExactly(MessageState.RECEIVED, MessageState.QUEUED, MessageState.FAILED);
         assertThat(store.idsInState(MessageState.RECEIVED, 10)).doesNotContain(id);
     }
 
@@ -94,7 +102,7 @@ class MessageStoreTests {
     void searchesByEveryFilterAndPages(TestDatabases database) {
         DataSource dataSource = database.migrated();
         MutableClock clock = new MutableClock(NOW);
-        MessageStore store = new MessageStore(JdbcClient.create(dataSource), clock);
+        MessageStore store = new MessageStore(JdbcClient.create(dataSource), clock, events);
         for (int i = 0; i < 5; i++) {
             clock.now = NOW.plus(i, ChronoUnit.MINUTES);
             store.insertReceived(message(i % 2 == 0 ? "gd-province" : "tianhe-county", null, new byte[] {(byte) i}));
@@ -116,7 +124,7 @@ class MessageStoreTests {
     @EnumSource(TestDatabases.class)
     void logsDeliveryAttemptsPerDestination(TestDatabases database) {
         DataSource dataSource = database.migrated();
-        MessageStore store = new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC));
+        MessageStore store = new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events);
         DeliveryLog log = new DeliveryLog(JdbcClient.create(dataSource));
         String id = store.insertReceived(message("gd-province", null, new byte[] {1})).id();
 

@@ -8,6 +8,8 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StateChange;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.security.Caller;
+import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
@@ -45,7 +47,10 @@ class MessageController {
 
     @GetMapping("/{id}")
     MessageStatus message(@PathVariable String id) throws IOException {
-        StoredMessage message = store.find(id).orElseThrow(() -> notFound(id));
+        // a system sees only its own messages; others' are answered as not found, so ids leak nothing
+        StoredMessage message = store.find(id)
+                .filter(found -> ownSystem().map(found.submittingSystem()::equals).orElse(true))
+                .orElseThrow(() -> notFound(id));
         return new MessageStatus(message, warnings(message), store.history(id), deliveries.deliveries(id));
     }
 
@@ -64,7 +69,13 @@ class MessageController {
                     ErrorCode.SCHEMA_VIOLATION, "size", "页码不得为负，每页 1 至 " + MAX_PAGE_SIZE + " 条",
                     "page must be ≥ 0 and size 1 to " + MAX_PAGE_SIZE)), null);
         }
-        return store.search(new MessageQuery(type, state, unitUscc, submittingSystem, from, to, page, size));
+        String system = ownSystem().orElse(submittingSystem);
+        return store.search(new MessageQuery(type, state, unitUscc, system, from, to, page, size));
+    }
+
+    /** The calling system's id when the caller is a submitting system; empty for operators and auditors. */
+    private static java.util.Optional<String> ownSystem() {
+        return Callers.current().filter(Caller::isSystem).map(Caller::id);
     }
 
     private JsonNode warnings(StoredMessage message) throws IOException {

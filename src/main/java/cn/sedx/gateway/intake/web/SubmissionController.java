@@ -4,6 +4,8 @@ import cn.sedx.gateway.intake.IntakeReceipt;
 import cn.sedx.gateway.intake.IntakeService;
 import cn.sedx.gateway.intake.IntakeSettings;
 import cn.sedx.gateway.intake.Submission;
+import cn.sedx.gateway.security.Caller;
+import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
@@ -11,7 +13,6 @@ import cn.sedx.gateway.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -76,9 +77,9 @@ class SubmissionController {
         }
     }
 
-    /** The authenticated submitting system; "anonymous" until authentication is configured. */
+    /** The authenticated submitting system (the security filter chain lets only systems reach here). */
     static String submitter(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+        return Callers.current().filter(Caller::isSystem).map(Caller::id)
+                .orElseThrow(() -> new SedxException(ErrorCode.UNAUTHENTICATED, "no submitting system"));
     }
 }

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * keys, nothing after the document. Each refusal is a {@link SedxException} with its own code.
  */
 @Component
-public class CanonicalJson {
+public class SubmittedJson {
 
     private final ObjectMapper mapper;
 
-    public CanonicalJson(IntakeSettings settings) {
+    public SubmittedJson(IntakeSettings settings) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(settings.maxNestingDepth())
                 .maxStringLength(settings.maxStringLength())

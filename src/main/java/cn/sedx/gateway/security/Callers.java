@@ -1,0 +1,28 @@
+package cn.sedx.gateway.security;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The caller of the current request, as authenticated by the security filter chain. */
+public final class Callers {
+
+    private Callers() {}
+
+    /** The authenticated caller, or empty on an unauthenticated (public) path. */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            for (Caller.Kind kind : Caller.Kind.values()) {
+                if (authority.getAuthority().equals("ROLE_" + kind.name())) {
+                    return Optional.of(new Caller(authentication.getName(), kind));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,91 @@
+package cn.sedx.gateway.security;
+
+import cn.sedx.gateway.shared.MessageType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may use the gateway ({@code sedx.security.*}). Credentials are kept only as hashes: a SHA-256 of each
+ * system's bearer token, a {@code {bcrypt}} hash of each operator's password.
+ *
+ * @param systems   the registered submitting systems, by id
+ * @param operators the operators and auditors, by user name
+ * @param rateLimit requests each system may make
+ * @param failedAuthentication how failed authentication is throttled per source address
+ */
+@Validated
+@ConfigurationProperties("sedx.security")
+public record SecuritySettings(
+        @Valid Map<String, SystemSettings> systems,
+        @Valid Map<String, OperatorSettings> operators,
+        @Valid @NotNull RateLimitSettings rateLimit,
+        @Valid @NotNull FailedAuthenticationSettings failedAuthentication) {
+
+    public SecuritySettings {
+        systems = systems == null ? Map.of() : Map.copyOf(systems);
+        operators = operators == null ? Map.of() : Map.copyOf(operators);
+    }
+
+    /**
+     * One submitting system (a licensing platform, a registration platform, an enterprise system).
+     *
+     * @param displayName       shown to operators
+     * @param jurisdiction      region-code prefix it may file for: province {@code 44}, city {@code 4401}, county {@code 440106}
+     * @param messageTypes      the message types it may submit
+     * @param tokenSha256       hex SHA-256 of its bearer token, or null when it uses a client certificate only
+     * @param certificateSha256 hex SHA-256 of its TLS client certificate (DER), or null
+     */
+    public record SystemSettings(
+            @NotBlank String displayName,
+            @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}") String jurisdiction,
+            @NotNull Set<MessageType> messageTypes,
+            @Pattern(regexp = "[0-9a-f]{64}") String tokenSha256,
+            @Pattern(regexp = "[0-9a-f]{64}") String certificateSha256) {
+
+        @Override
+        public String toString() {
+            return "SystemSettings[" + displayName + ", jurisdiction=" + jurisdiction + "]";
+        }
+    }
+
+    /**
+     * One operator or auditor.
+     *
+     * @param passwordHash a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$12$…}; never the password
+     * @param role         OPERATOR (reads and changes) or AUDITOR (reads only)
+     */
+    public record OperatorSettings(@NotBlank String passwordHash, @NotNull Role role) {
+
+        @Override
+        public String toString() {
+            return "OperatorSettings[" + role + "]";
+        }
+    }
+
+    /**
+     * @param requestsPerSecond requests one system may make each second before it is answered 429
+     */
+    public record RateLimitSettings(@Min(1) @DefaultValue("2000") int requestsPerSecond) {}
+
+    /**
+     * @param maxFailures failed authentications one source address may make per window before it is refused
+     * @param window      the window failures are counted over
+     */
+    public record FailedAuthenticationSettings(
+            @Min(1) @DefaultValue("20") int maxFailures, @NotNull @DefaultValue("1m") Duration window) {}
+
+    /** What an operator account may do. */
+    public enum Role {
+        OPERATOR,
+        AUDITOR
+    }
+}

@@ -1,0 +1,52 @@
+package cn.sedx.gateway.security;
+
+import cn.sedx.gateway.security.SecuritySettings.SystemSettings;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Decides whether a submitting system may submit a message type, and for a unit in a given region. */
+@Component
+public class SubmissionAuthorizer {
+
+    private final SystemRegistry systems;
+
+    public SubmissionAuthorizer(SystemRegistry systems) {
+        this.systems = systems;
+    }
+
+    /** @throws SedxException FORBIDDEN when the system is unknown or may not submit this type */
+    public void checkType(String systemId, MessageType type) {
+        SystemSettings system = known(systemId);
+        if (!system.messageTypes().contains(type)) {
+            throw refusal(ErrorCode.FORBIDDEN, "", "该系统无权报送 " + type, "this system may not submit " + type);
+        }
+    }
+
+    /**
+     * @param regionCode the unit's 6-digit region code, or null when the body did not yield one (validation
+     *                   refuses such a body on its own)
+     * @param pointer    where the region sits in the body
+     * @throws SedxException OUT_OF_JURISDICTION when the region is outside the system's jurisdiction
+     */
+    public void checkRegion(String systemId, String regionCode, String pointer) {
+        SystemSettings system = known(systemId);
+        if (regionCode != null && !regionCode.startsWith(system.jurisdiction())) {
+            throw refusal(ErrorCode.OUT_OF_JURISDICTION, pointer,
+                    "单位所在地 " + regionCode + " 不在本系统管辖范围 " + system.jurisdiction() + " 内",
+                    "region " + regionCode + " is outside jurisdiction " + system.jurisdiction());
+        }
+    }
+
+    private SystemSettings known(String systemId) {
+        return systems.find(systemId).orElseThrow(() -> refusal(ErrorCode.FORBIDDEN, "", "未登记的报送系统",
+                "not a registered submitting system"));
+    }
+
+    private static SedxException refusal(ErrorCode code, String pointer, String zh, String en) {
+        return new SedxException(code, null, false, en, List.of(Violation.of(code, pointer, zh, en)), null);
+    }
+}

@@ -1,0 +1,53 @@
+package cn.sedx.gateway.security;
+
+import cn.sedx.gateway.security.SecuritySettings.SystemSettings;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The registered submitting systems, found by id, by bearer token or by client-certificate fingerprint. */
+@Component
+public class SystemRegistry {
+
+    private final Map<String, SystemSettings> byId;
+    private final Map<String, String> idByTokenHash = new HashMap<>();
+    private final Map<String, String> idByCertificateHash = new HashMap<>();
+
+    public SystemRegistry(SecuritySettings settings) {
+        this.byId = settings.systems();
+        byId.forEach((id, system) -> {
+            if (system.tokenSha256() != null) {
+                idByTokenHash.put(system.tokenSha256(), id);
+            }
+            if (system.certificateSha256() != null) {
+                idByCertificateHash.put(system.certificateSha256(), id);
+            }
+        });
+    }
+
+    public Optional<SystemSettings> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The system whose token this is; the token is hashed, never compared or kept in clear. */
+    public Optional<String> systemForToken(String token) {
+        return Optional.ofNullable(idByTokenHash.get(sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /** The system whose client certificate has this DER encoding. */
+    public Optional<String> systemForCertificate(byte[] der) {
+        return Optional.ofNullable(idByCertificateHash.get(sha256(der)));
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.sedx.gateway.validation;
+
+import cn.sedx.gateway.model.CanonicalJson;
+import cn.sedx.gateway.model.PersonnelFiling;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Test fixtures under {@code src/test/resources/fixtures/} and a validator on a fixed clock. */
+final class Fixtures {
+
+    /** 2026-11-28 12:00 in Beijing. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
+
+    static final ObjectMapper MAPPER = CanonicalJson.mapper();
+
+    static final PersonnelDirectory EMPTY_DIRECTORY = uscc -> Optional.empty();
+
+    private Fixtures() {}
+
+    /** The fixture at {@code fixtures/<path>}, e.g. {@code personnel-filing/valid-use-unit.json}. */
+    static JsonNode json(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static PersonnelFiling personnelFiling(String name) {
+        try {
+            return MAPPER.treeToValue(json("personnel-filing/" + name), PersonnelFiling.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static FilingValidator validator() {
+        return new FilingValidator(ValidationSettings.defaults(), EMPTY_DIRECTORY, CLOCK);
+    }
+
+    static FilingValidator validator(ValidationSettings settings) {
+        return new FilingValidator(settings, EMPTY_DIRECTORY, CLOCK);
+    }
+
+    static FilingValidator validator(PersonnelDirectory directory) {
+        return new FilingValidator(ValidationSettings.defaults(), directory, CLOCK);
+    }
+}
