@@ -1,0 +1,67 @@
+package cn.sedx.gateway.signing;
+
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.SedxException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/**
+ * Signs bytes with one private key under one profile. Thread-safe: each call uses its own engine.
+ * Obtain from {@link SigningKeys#signer(String)}; {@code toString()} never shows the key.
+ */
+public final class Signer {
+
+    private final SignatureProfile profile;
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+
+    /**
+     * @param key the private key matching {@code certificate}; not null
+     * @param certificate the signing certificate; its public key decides the profile
+     */
+    public Signer(PrivateKey key, X509Certificate certificate) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+        this.profile = SignatureProfile.forKey(certificate.getPublicKey());
+    }
+
+    public SignatureProfile profile() {
+        return profile;
+    }
+
+    /** The certificate to send with the signature (as {@code X-Signer-Cert} or {@code signer.cer}). */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** For signature formats that drive the JCA themselves (XML-DSig); never leaves this package. */
+    PrivateKey privateKey() {
+        return key;
+    }
+
+    /**
+     * Signs the exact bytes given.
+     *
+     * @return the signature: DER {@code SEQUENCE{r,s}} for SM2 and ECDSA, PKCS#1 v1.5 for RSA
+     * @throws SedxException with {@link ErrorCode#SIGNING_KEY_UNAVAILABLE} if the provider refuses the key
+     */
+    public byte[] sign(byte[] data) {
+        try {
+            Signature signature = Crypto.signature(profile);
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+                    "signing with " + profile.headerValue() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Signer[" + profile.headerValue() + ", " + certificate.getSubjectX500Principal().getName() + "]";
+    }
+}
