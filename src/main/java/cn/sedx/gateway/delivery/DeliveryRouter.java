@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class DeliveryRouter {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRouter.class);
-    private static final Set<MessageState> SETTLED = Set.of(MessageState.ACKNOWLEDGED, MessageState.FAILED,
+    private static final Set<MessageState> SETTLED = EnumSet.of(MessageState.ACKNOWLEDGED, MessageState.FAILED,
             MessageState.SIGNED_FOR, MessageState.RETURNED);
 
     private final Destinations destinations;
