@@ -35,7 +35,7 @@ class StorePersonnelDirectory implements PersonnelDirectory {
             return Optional.of(mapper.readValue(payload, PersonnelFiling.class));
         } catch (IOException e) {
             // accepted filings were validated against the same model; one that no longer binds is logged, not fatal
-            log.warn("a stored personnel filing no longer binds to the model: {}", e.getOriginalMessage());
+            log.warn("a stored personnel filing no longer binds to the model: {}", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
