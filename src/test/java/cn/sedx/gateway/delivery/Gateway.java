@@ -25,11 +25,6 @@ final class Gateway {
     /** A test-only submitting system for Beijing (jurisdiction 11); its token's SHA-256 is {@link #BJ_SHA256}. */
     static final String BJ_TOKEN = "sedx-test-bj-token-0123456789";
     static final String BJ_SHA256 = "78a4ed51f616b75daddbcf9eff3d1528de46142370aefeba24d5441a6f3bb05e";
-    static final String[] BJ_SYSTEM = {
-        "sedx.security.systems.bj-test.display-name=Beijing test system",
-        "sedx.security.systems.bj-test.jurisdiction=11",
-        "sedx.security.systems.bj-test.message-types=PERSONNEL_FILING,SAFETY_RECORD",
-        "sedx.security.systems.bj-test.token-sha256=" + BJ_SHA256};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,6 +75,10 @@ final class Gateway {
 
     JsonNode received(String messageId) {
         return read(http.get("/sim/received?messageId=" + messageId).body());
+    }
+
+    JsonNode health() {
+        return read(operator.get("/actuator/health").body());
     }
 
     JsonNode stats() {
