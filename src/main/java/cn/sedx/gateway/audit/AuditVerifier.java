@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 public class AuditVerifier {
 
     private final JdbcTemplate jdbc;
-    private final HeadSignatures heads;
+    private final SignedHeads heads;
 
-    public AuditVerifier(JdbcTemplate jdbc, HeadSignatures heads) {
+    public AuditVerifier(JdbcTemplate jdbc, SignedHeads heads) {
         this.jdbc = jdbc;
         this.heads = heads;
     }
@@ -30,8 +30,8 @@ public class AuditVerifier {
         if (walk.brokenSeq != null) {
             return new AuditReport(false, walk.checked, 0, walk.brokenSeq, walk.problem);
         }
-        List<HeadSignatures.SignedHead> signed = heads.all();
-        for (HeadSignatures.SignedHead head : signed) {
+        List<SignedHeads.SignedHead> signed = heads.all();
+        for (SignedHeads.SignedHead head : signed) {
             String problem = heads.check(head, digestAt(head.seq()));
             if (problem != null) {
                 return new AuditReport(false, walk.checked, signed.size(), head.seq(), problem);

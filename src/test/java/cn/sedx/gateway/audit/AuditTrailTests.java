@@ -95,7 +95,7 @@ class AuditTrailTests {
         assertThat(seq).isPositive();
 
         JsonNode report = json(operator.get("/api/v1/admin/audit/verify").body());
-        assertThat(report.get("intact").asBoolean()).isTrue();
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("headsChecked").asInt()).isPositive();
 
         String digest = jdbc.sql("SELECT digest FROM audit_head_signature WHERE seq = ?").param(seq)

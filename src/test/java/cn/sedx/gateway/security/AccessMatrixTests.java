@@ -149,7 +149,7 @@ class AccessMatrixTests {
     @Test
     void unknownPathsAreDenied() {
         expect("GET unknown", http -> http.get("/api/v1/nothing-here"),
-                Map.of("anonymous", 401, "gd-province", 403, "operator", 403));
+                Map.of("anonymous", 403, "gd-province", 403, "operator", 403));
     }
 
     @Test

@@ -1,0 +1,105 @@
+package cn.sedx.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.GatewayTest;
+import cn.sedx.gateway.support.Http;
+import cn.sedx.gateway.support.SampleCredentials;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A corpus of hostile and broken requests: each gets its documented status and code, nothing from it is
+ * stored, and the gateway goes on accepting a good filing right after.
+ */
+@GatewayTest
+class BadInputCorpusTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] VALID = Fixtures.bytes("personnel-filing/valid-use-unit.json");
+    private static final String PATH = "/api/v1/personnel-filings";
+    private static final String REUSED_KEY = "corpus-reused-" + UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Http province;
+
+    @BeforeEach
+    void client() {
+        province = new Http(port).asProvince();
+    }
+
+    static Stream<Arguments> corpus() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
+        String laughs = "<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>";
+        return Stream.of(
+                bad("malformed JSON", json("{\"unit\": {"), 400, "MALFORMED_JSON"),
+                bad("JSON array instead of object", json("[]"), 400, "MALFORMED_JSON"),
+                bad("wrong types", json("{\"filingKind\": 7, \"unit\": \"x\", \"persons\": {}}"), 422,
+                        "VALIDATION_FAILED"),
+                bad("huge string", json("{\"unit\":{\"name\":\"" + "长".repeat(400_000) + "\"}}"), 413,
+                        "PAYLOAD_TOO_LARGE"),
+                bad("deep nesting", json("[".repeat(5000) + "]".repeat(5000)), 400, "NESTING_TOO_DEEP"),
+                bad("XXE as XML", http -> http.send(http.request(PATH).header("Content-Type", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString(xxe)).build()), 415, "UNSUPPORTED_MEDIA_TYPE"),
+                bad("entity expansion text inside JSON", json("{\"unit\":{\"name\":\"" + laughs.replace("\"", "\\\"")
+                        + "\"}}"), 422, "VALIDATION_FAILED"),
+                bad("no content type", http -> http.send(http.request(PATH)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(VALID)).build()), 415,
+                        "UNSUPPORTED_MEDIA_TYPE"),
+                bad("missing credentials", http -> new Http(portOf(http)).postJson(PATH, VALID), 401,
+                        "UNAUTHENTICATED"),
+                bad("forged token", http -> new Http(portOf(http)).bearer(SampleCredentials.GD_PROVINCE_TOKEN + "0")
+                        .postJson(PATH, VALID), 401, "UNAUTHENTICATED"),
+                bad("operator password guessed", http -> new Http(portOf(http)).basic("operator", "operator")
+                        .postJson(PATH, VALID), 401, "UNAUTHENTICATED"),
+                bad("idempotency key replayed with another body", http -> http.postJson(PATH,
+                        new String(VALID, StandardCharsets.UTF_8).replace("陈建国", "陈建军"), "Idempotency-Key",
+                        REUSED_KEY), 409, "IDEMPOTENCY_KEY_CONFLICT"));
+    }
+
+    private static int portOf(Http http) {
+        return Integer.parseInt(http.base().substring(http.base().lastIndexOf(':') + 1));
+    }
+
+    private static Function<Http, HttpResponse<String>> json(String body) {
+        return http -> http.postJson(PATH, body);
+    }
+
+    private static Arguments bad(String name, Function<Http, HttpResponse<String>> request, int status,
+            String code) {
+        return Arguments.of(name, request, status, code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void answersItsDocumentedCodeStoresNothingAndKeepsServing(String name,
+            Function<Http, HttpResponse<String>> request, int status, String code) throws Exception {
+        province.postJson(PATH, VALID, "Idempotency-Key", REUSED_KEY);
+        long stored = jdbc.sql("SELECT COUNT(*) FROM message").query(Long.class).single();
+
+        HttpResponse<String> response = request.apply(province);
+
+        assertThat(response.statusCode()).as(name).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).as(name).isEqualTo(code);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM message").query(Long.class).single()).isEqualTo(stored);
+        assertThat(province.postJson(PATH, VALID).statusCode()).isEqualTo(202);
+    }
+}
