@@ -10,6 +10,7 @@ import cn.sedx.gateway.receipt.ReceiptVerifier;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -150,7 +151,7 @@ public class DeliveryRelay {
     }
 
     private static String excerpt(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         return text.length() > 300 ? text.substring(0, 300) : text;
     }
 

@@ -86,7 +86,8 @@ public class DocumentExchangeCallbacks {
         return switch (status) {
             case "SIGNED_FOR" -> MessageState.SIGNED_FOR;
             case "RETURNED" -> MessageState.RETURNED;
-            default -> throw malformed("/status", "状态须为 SIGNED_FOR 或 RETURNED", "status must be SIGNED_FOR or RETURNED");
+            default -> throw malformed("/status", "状态须为 SIGNED_FOR 或 RETURNED",
+                    "status must be SIGNED_FOR or RETURNED");
         };
     }
 

@@ -40,7 +40,8 @@ class NationalXmlTests {
     void matchesTheYearEndReportFixture() throws Exception {
         byte[] xml = national.write("1.0", envelope(MessageType.YEAR_END_REPORT), canonical("year-end-report.json"));
 
-        try (InputStream expected = getClass().getResourceAsStream("/fixtures/transform/year-end-report.expected.xml")) {
+        String fixture = "/fixtures/transform/year-end-report.expected.xml";
+        try (InputStream expected = getClass().getResourceAsStream(fixture)) {
             assertThat(new String(xml, StandardCharsets.UTF_8))
                     .isEqualTo(new String(expected.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
