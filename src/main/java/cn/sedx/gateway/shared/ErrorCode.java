@@ -95,6 +95,8 @@ public enum ErrorCode {
     RECEIPT_INVALID(false, "回执验证失败", "The receipt does not verify"),
     NO_DESTINATION(false, "未配置目标平台", "No destination is configured for this message"),
     DELIVERY_EXPIRED(false, "重试期限已过", "The delivery gave up after its retry period"),
+    TRANSFORM_FAILED(false, "报文无法转换为目标格式", "The message cannot be transformed to the destination's format"),
+    FORMAT_VERSION_UNSUPPORTED(false, "不支持的目标格式版本", "The destination's format version is not supported"),
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
