@@ -22,9 +22,9 @@ class GatewayRestartTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // command-line arguments outrank application.yaml (builder properties would not)
         return new SpringApplicationBuilder(SedxApplication.class)
-                .properties("server.port=0", "sedx.data-dir=" + dataDir, "spring.artemis.embedded.server-id=4242")
-                .run();
+                .run("--server.port=0", "--sedx.data-dir=" + dataDir, "--spring.artemis.embedded.server-id=4242");
     }
 
     private static Http http(ConfigurableApplicationContext context) {
