@@ -57,6 +57,7 @@ public enum ErrorCode {
     ATTACHMENT_TYPE_NOT_ALLOWED(false, "附件类型不允许", "The attachment type is not allowed"),
     ATTACHMENT_TOO_LARGE(false, "附件超过大小限制", "The attachment exceeds the size limit"),
     ATTACHMENT_NOT_BASE64(false, "附件内容不是有效的 Base64 编码", "The attachment content is not valid base64"),
+    PREVIOUS_VERSION_INVALID(false, "被替换的公文不存在、不属于本系统或未被退回", "The replaced document does not exist, is not this system's, or was not returned"),
 
     // security
     UNAUTHENTICATED(false, "未认证", "Authentication is required"),
