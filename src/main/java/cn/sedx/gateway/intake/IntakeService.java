@@ -121,7 +121,7 @@ public class IntakeService {
         return switch (type) {
             case PERSONNEL_FILING -> "/unit/regionCode";
             case SAFETY_RECORD -> "/unitUscc";
-            case YEAR_END_REPORT -> "/issuer/regionCode";
+            case YEAR_END_REPORT, PERSONNEL_BATCH -> "/issuer/regionCode";
         };
     }
 

@@ -78,6 +78,15 @@ public class MessageScan {
                 .orElse(null);
     }
 
+    /** How many messages of {@code type} lie strictly after {@code after} and at or before {@code upTo}. */
+    public long count(MessageType type, ScanKey after, ScanKey upTo) {
+        return jdbc.sql("SELECT COUNT(*) FROM message WHERE type = ? AND (received_at > ? OR (received_at = ? AND id > ?))"
+                        + " AND (received_at < ? OR (received_at = ? AND id <= ?))")
+                .params(type.name(), Timestamp.from(after.receivedAt()), Timestamp.from(after.receivedAt()), after.id(),
+                        Timestamp.from(upTo.receivedAt()), Timestamp.from(upTo.receivedAt()), upTo.id())
+                .query(Long.class).single();
+    }
+
     private List<Scanned> page(MessageType type, String regionPrefix, ScanKey after, ScanKey upTo, int size) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM message WHERE type = ?"
                 + " AND (received_at > ? OR (received_at = ? AND id > ?))");

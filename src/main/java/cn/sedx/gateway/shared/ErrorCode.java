@@ -82,6 +82,7 @@ public enum ErrorCode {
     RECEIPT_INVALID(false, "回执验证失败", "The receipt does not verify"),
     NO_DESTINATION(false, "未配置目标平台", "No destination is configured for this message"),
     DELIVERY_EXPIRED(false, "重试期限已过", "The delivery gave up after its retry period"),
+    UPLOAD_ALREADY_RUNNING(true, "已有上报任务正在运行", "An upload run is already running"),
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
