@@ -50,12 +50,29 @@ final class GatewayNodes implements AutoCloseable {
         properties.put("spring.datasource.username", user);
         properties.put("spring.datasource.password", password);
         properties.put("spring.flyway.clean-disabled", false);
-        return new SpringApplicationBuilder(SedxApplication.class).properties(properties).run();
+        // command-line arguments, so they override application.yaml
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(SedxApplication.class).run(arguments);
     }
 
-    /** The shared database's JDBC URL. */
-    String url() {
-        return url;
+    /** A direct connection pool to the shared database, for what no node would do itself. */
+    Database database() {
+        return new Database(new org.springframework.jdbc.datasource.SingleConnectionDataSource(url, user, password,
+                true));
+    }
+
+    /** A connection to the shared database; closing releases it. */
+    record Database(org.springframework.jdbc.datasource.SingleConnectionDataSource source) implements AutoCloseable {
+
+        org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+            return org.springframework.jdbc.core.simple.JdbcClient.create(source);
+        }
+
+        @Override
+        public void close() {
+            source.destroy();
+        }
     }
 
     @Override
