@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,11 +20,12 @@ import java.util.zip.ZipOutputStream;
  * the payload entries, {@code manifest.xml} and {@code manifest.sig}, in that order.
  *
  * <p>Streams: each entry's content is opened once and copied through the digest into the ZIP in
- * 64 KiB chunks, so memory does not grow with entry size. Thread-safe.
+ * 16 KiB chunks, so memory does not grow with entry size. Entries under 16 KiB and the package's own
+ * entries are stored, larger entries deflated. Thread-safe.
  */
 public class ExchangePackageWriter {
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 16 * 1024;
 
     private final ManifestWriter manifests = new ManifestWriter();
 
@@ -40,8 +42,8 @@ public class ExchangePackageWriter {
         checkNames(entries);
         SignatureProfile profile = signer.profile();
         long time = manifest.createdAt().toEpochMilli();
-        try {
-            ZipOutputStream zip = new ZipOutputStream(out);
+        // closing the ZIP stream frees its native deflater at once; HeaderBuffer leaves `out` open
+        try (ZipOutputStream zip = new ZipOutputStream(new HeaderBuffer(out))) {
             put(zip, "signer.cer", time, signer.certificate().getEncoded());
             byte[] buffer = new byte[BUFFER];
             List<ManifestEntry> listed = new ArrayList<>(entries.size());
@@ -51,8 +53,6 @@ public class ExchangePackageWriter {
             byte[] manifestXml = manifests.write(manifest, profile, listed);
             put(zip, "manifest.xml", time, manifestXml);
             put(zip, "manifest.sig", time, signer.sign(manifestXml));
-            zip.finish();
-            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write exchange package " + manifest.messageId(), e);
         } catch (CertificateEncodingException e) {
@@ -60,29 +60,54 @@ public class ExchangePackageWriter {
         }
     }
 
+    /**
+     * Copies one entry through its digest. An entry that fits in the first buffer is stored (deflating
+     * a few KiB costs more than it saves); a longer one is deflated as it streams.
+     */
     private static ManifestEntry copy(ZipOutputStream zip, PackageEntry entry, long time, MessageDigest digest,
             byte[] buffer) throws IOException {
-        ZipEntry zipEntry = new ZipEntry(entry.name());
-        zipEntry.setTime(time);
-        zip.putNextEntry(zipEntry);
-        long size = 0;
+        long size;
         try (InputStream in = entry.content().open()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                zip.write(buffer, 0, n);
-                size += n;
+            int first = in.readNBytes(buffer, 0, buffer.length);
+            digest.update(buffer, 0, first);
+            if (first < buffer.length) {
+                put(zip, entry.name(), time, buffer, first);
+                size = first;
+            } else {
+                ZipEntry zipEntry = new ZipEntry(entry.name());
+                zipEntry.setTime(time);
+                zip.putNextEntry(zipEntry);
+                zip.write(buffer, 0, first);
+                size = first;
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                    zip.write(buffer, 0, n);
+                    size += n;
+                }
+                zip.closeEntry();
             }
         }
-        zip.closeEntry();
         return new ManifestEntry(entry.name(), entry.mediaType(), size,
                 Base64.getEncoder().encodeToString(digest.digest()));
     }
 
+    /** A small entry known in full: stored, not deflated, which saves the deflater's set-up per entry. */
     private static void put(ZipOutputStream zip, String name, long time, byte[] content) throws IOException {
+        put(zip, name, time, content, content.length);
+    }
+
+    private static void put(ZipOutputStream zip, String name, long time, byte[] content, int length)
+            throws IOException {
         ZipEntry zipEntry = new ZipEntry(name);
         zipEntry.setTime(time);
+        CRC32 crc = new CRC32();
+        crc.update(content, 0, length);
+        zipEntry.setMethod(ZipEntry.STORED);
+        zipEntry.setSize(length);
+        zipEntry.setCompressedSize(length);
+        zipEntry.setCrc(crc.getValue());
         zip.putNextEntry(zipEntry);
-        zip.write(content);
+        zip.write(content, 0, length);
         zip.closeEntry();
     }
 
@@ -94,6 +119,60 @@ public class ExchangePackageWriter {
         for (PackageEntry entry : entries) {
             if (!names.add(entry.name())) {
                 throw new IllegalArgumentException("duplicate entry name '" + entry.name() + "'");
+            }
+        }
+    }
+
+    /**
+     * Gathers the ZIP writer's byte-at-a-time header writes (without the lock of a
+     * {@code BufferedOutputStream}); closing it flushes but leaves the target open.
+     */
+    private static final class HeaderBuffer extends OutputStream {
+
+        private final OutputStream target;
+        private final byte[] bytes = new byte[8192];
+        private int count;
+
+        HeaderBuffer(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count == bytes.length) {
+                drain();
+            }
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) throws IOException {
+            if (length > bytes.length - count) {
+                drain();
+            }
+            if (length >= bytes.length) {
+                target.write(source, offset, length);
+                return;
+            }
+            System.arraycopy(source, offset, bytes, count, length);
+            count += length;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            target.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                target.write(bytes, 0, count);
+                count = 0;
             }
         }
     }

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.core.io.Resource;
@@ -36,7 +37,7 @@ final class KeyStores {
         } catch (GeneralSecurityException e) {
             throw unavailable(name, "the key under alias '" + key.alias() + "' cannot be read", e);
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
     }
 

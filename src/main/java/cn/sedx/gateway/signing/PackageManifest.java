@@ -3,6 +3,7 @@ package cn.sedx.gateway.signing;
 import cn.sedx.gateway.shared.MessageType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record PackageManifest(
             throw new IllegalArgumentException("a package needs at least one main recipient (主送)");
         }
         copyRecipients = copyRecipients == null ? List.of() : List.copyOf(copyRecipients);
-        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * Signs bytes with one private key under one profile. Thread-safe: each call uses its own engine.
+ * Signs bytes with one private key under one profile. Thread-safe: each thread uses its own engine.
  * Obtain from {@link SigningKeys#signer(String)}; {@code toString()} never shows the key.
  */
 public final class Signer {
@@ -17,6 +17,8 @@ public final class Signer {
     private final SignatureProfile profile;
     private final PrivateKey key;
     private final X509Certificate certificate;
+    // a JCA engine is not thread-safe and costly to look up, so each thread keeps its own
+    private final ThreadLocal<Signature> engines;
 
     /**
      * @param key the private key matching {@code certificate}; not null
@@ -26,6 +28,7 @@ public final class Signer {
         this.key = Objects.requireNonNull(key, "key");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
         this.profile = SignatureProfile.forKey(certificate.getPublicKey());
+        this.engines = ThreadLocal.withInitial(this::newEngine);
     }
 
     public SignatureProfile profile() {
@@ -50,13 +53,22 @@ public final class Signer {
      */
     public byte[] sign(byte[] data) {
         try {
-            Signature signature = Crypto.signature(profile);
+            Signature signature = engines.get();
             signature.initSign(key);
             signature.update(data);
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
                     "signing with " + profile.headerValue() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Signature newEngine() {
+        try {
+            return Crypto.signature(profile);
+        } catch (GeneralSecurityException e) {
+            throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+                    "no " + profile.headerValue() + " engine: " + e.getMessage(), e);
         }
     }
 

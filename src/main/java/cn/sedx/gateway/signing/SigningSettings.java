@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -30,11 +31,10 @@ public record SigningSettings(
         @Valid PackageLimits packageLimits) {
 
     /** Key names present by default, each {@code file:certs-sample/<name>.p12}, alias {@code signing}. */
-    public static final String[] SAMPLE_KEY_NAMES = {
-        "gateway-sm2", "gateway-rsa", "gateway-ecdsa",
-        "provincial-sm2", "provincial-rsa", "provincial-ecdsa",
-        "national-sm2", "national-rsa", "national-ecdsa"
-    };
+    public static final List<String> SAMPLE_KEY_NAMES = List.of(
+            "gateway-sm2", "gateway-rsa", "gateway-ecdsa",
+            "provincial-sm2", "provincial-rsa", "provincial-ecdsa",
+            "national-sm2", "national-rsa", "national-ecdsa");
 
     /** Folder of the sample PKI; only keystores below it may fall back to {@link #SAMPLE_PASSWORD}. */
     public static final String SAMPLE_FOLDER = "certs-sample/";

@@ -90,7 +90,8 @@ class XmlSignaturesTests {
 
     @Test
     void refusesADocumentWithADtd() {
-        byte[] xml = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".getBytes(StandardCharsets.UTF_8);
+        byte[] xml = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"
+                .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> signatures.verify(xml, Instant.now()))
                 .satisfies(e -> assertThat(((SedxException) e).code()).isEqualTo(ErrorCode.MALFORMED_XML));
     }

@@ -55,6 +55,7 @@ public final class SamplePki {
     private final Path folder;
     private final ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
     private long serial = now.toEpochSecond() * 1000;
+    private Issued sm2Root;
 
     private SamplePki(Path folder) {
         this.folder = folder;
@@ -81,7 +82,7 @@ public final class SamplePki {
                 writeKeyStore(party + "-" + algorithm.suffix, leaf, root);
             }
         }
-        Issued smRoot = existingSm2Root();
+        Issued smRoot = sm2Root;
         writeKeyStore("test-expired-sm2", leaf(Algorithm.SM2, smRoot, "expired", now.minusYears(3),
                 now.minusYears(1)), smRoot);
         writeKeyStore("test-not-yet-valid-sm2", leaf(Algorithm.SM2, smRoot, "not-yet-valid", now.plusYears(1),
@@ -93,12 +94,6 @@ public final class SamplePki {
         try (OutputStream out = Files.newOutputStream(folder.resolve("truststore.p12"))) {
             trust.store(out, PASSWORD.toCharArray());
         }
-    }
-
-    private Issued sm2Root;
-
-    private Issued existingSm2Root() {
-        return sm2Root;
     }
 
     private Issued root(Algorithm algorithm, String commonName) throws Exception {
