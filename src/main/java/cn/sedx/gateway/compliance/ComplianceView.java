@@ -52,10 +52,7 @@ public class ComplianceView {
             JsonNode filing = read(message);
             UnitStanding unit = new UnitStanding(message.unitUscc(), message.regionCode());
             unit.staffing(StaffingCheck.complete(filing));
-            UnitStanding before = units.put(message.unitUscc(), unit);
-            if (before != null) {
-                copyRecords(before, unit);
-            }
+            units.put(message.unitUscc(), unit);
         });
         scan.forEach(MessageType.SAFETY_RECORD, region, ScanKey.START, null, PAGE, message -> {
             UnitStanding unit = units.get(message.unitUscc());
@@ -71,14 +68,6 @@ public class ComplianceView {
         List<Figures> regions = new ArrayList<>();
         byRegion.forEach((code, members) -> regions.add(figures(code, members, true)));
         return new ComplianceReport(region, asOf, periods, figures(region, units.values(), false), regions);
-    }
-
-    private static void copyRecords(UnitStanding from, UnitStanding to) {
-        for (Gap kind : List.of(Gap.DAILY_CHECK, Gap.WEEKLY_INVESTIGATION, Gap.MONTHLY_DISPATCH)) {
-            if (from.has(kind)) {
-                to.recorded(kind);
-            }
-        }
     }
 
     /** The mechanism record a safety record stands for, if it is for the period being checked. */

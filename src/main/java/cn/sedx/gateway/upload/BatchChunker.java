@@ -98,5 +98,4 @@ final class BatchChunker {
         records = 0;
         body.reset();
     }
-
 }
