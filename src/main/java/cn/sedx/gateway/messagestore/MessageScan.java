@@ -20,6 +20,10 @@ public class MessageScan {
     private static final String COLUMNS = "id, unit_uscc, region_code, state, previous_message_id, received_at,"
             + " payload";
 
+    // key ranges written so the index range is a plain condition on received_at (an OR alone defeats it)
+    private static final String AFTER = " AND received_at >= ? AND (received_at > ? OR id > ?)";
+    private static final String UP_TO = " AND received_at <= ? AND (received_at < ? OR id <= ?)";
+
     private final JdbcClient jdbc;
 
     public MessageScan(JdbcClient jdbc) {
@@ -57,10 +61,18 @@ public class MessageScan {
      */
     public void forEach(MessageType type, String regionPrefix, ScanKey after, ScanKey upTo, int pageSize,
             Consumer<Scanned> reader) {
+        forEachPage(type, regionPrefix, after, upTo, pageSize, page -> page.forEach(reader));
+    }
+
+    /** As {@link #forEach}, a page (in key order, never empty) at a time. */
+    public void forEachPage(MessageType type, String regionPrefix, ScanKey after, ScanKey upTo, int pageSize,
+            Consumer<List<Scanned>> reader) {
         ScanKey position = after;
         while (true) {
             List<Scanned> page = page(type, regionPrefix, position, upTo, pageSize);
-            page.forEach(reader);
+            if (!page.isEmpty()) {
+                reader.accept(page);
+            }
             if (page.size() < pageSize) {
                 return;
             }
@@ -71,7 +83,7 @@ public class MessageScan {
     /** The key of the newest message of {@code type} received at or before {@code notAfter}, or null if none. */
     public ScanKey lastKey(MessageType type, Instant notAfter) {
         return jdbc.sql("SELECT received_at, id FROM message WHERE type = ? AND received_at <= ?"
-                        + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+                        + " ORDER BY type DESC, received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), Timestamp.from(notAfter))
                 .query((rs, n) -> new ScanKey(rs.getTimestamp(1).toInstant(), rs.getString(2)))
                 .optional()
@@ -80,27 +92,26 @@ public class MessageScan {
 
     /** How many messages of {@code type} lie strictly after {@code after} and at or before {@code upTo}. */
     public long count(MessageType type, ScanKey after, ScanKey upTo) {
-        return jdbc.sql("SELECT COUNT(*) FROM message WHERE type = ? AND (received_at > ? OR (received_at = ? AND id > ?))"
-                        + " AND (received_at < ? OR (received_at = ? AND id <= ?))")
+        return jdbc.sql("SELECT COUNT(*) FROM message WHERE type = ?" + AFTER + UP_TO)
                 .params(type.name(), Timestamp.from(after.receivedAt()), Timestamp.from(after.receivedAt()), after.id(),
                         Timestamp.from(upTo.receivedAt()), Timestamp.from(upTo.receivedAt()), upTo.id())
                 .query(Long.class).single();
     }
 
     private List<Scanned> page(MessageType type, String regionPrefix, ScanKey after, ScanKey upTo, int size) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM message WHERE type = ?"
-                + " AND (received_at > ? OR (received_at = ? AND id > ?))");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM message WHERE type = ?" + AFTER);
         List<Object> params = new ArrayList<>(List.of(type.name(), Timestamp.from(after.receivedAt()),
                 Timestamp.from(after.receivedAt()), after.id()));
         if (upTo != null) {
-            sql.append(" AND (received_at < ? OR (received_at = ? AND id <= ?))");
+            sql.append(UP_TO);
             params.addAll(List.of(Timestamp.from(upTo.receivedAt()), Timestamp.from(upTo.receivedAt()), upTo.id()));
         }
         if (regionPrefix != null && !regionPrefix.isEmpty()) {
             sql.append(" AND region_code LIKE ?");
             params.add(regionPrefix + "%");
         }
-        sql.append(" ORDER BY received_at, id FETCH FIRST ? ROWS ONLY");
+        // ordered as the index (type, received_at, id) is, so neither H2 nor PostgreSQL sorts the rows
+        sql.append(" ORDER BY type, received_at, id FETCH FIRST ? ROWS ONLY");
         params.add(size);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             Instant at = rs.getTimestamp("received_at").toInstant();

@@ -29,7 +29,7 @@ final class BatchChunker {
     private final long maxBytes;
     private final Consumer<Chunk> sink;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
-    private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(1 << 14);
+    private final PersonnelBatchXml.Fragments fragments;
     private int seq;
     private ScanKey after;
     private ScanKey last;
@@ -43,6 +43,7 @@ final class BatchChunker {
     BatchChunker(PersonnelBatchXml xml, ObjectMapper mapper, Clock clock, String runId, String senderRegion,
             int maxRecords, long maxBytes, int firstSeq, ScanKey after, Consumer<Chunk> sink) {
         this.xml = xml;
+        this.fragments = xml.fragments();
         this.mapper = mapper;
         this.clock = clock;
         this.runId = runId;
@@ -54,26 +55,42 @@ final class BatchChunker {
         this.sink = sink;
     }
 
-    /** Adds the next filing in key order; may first hand the chunk so far to the sink. */
+    /** Adds the next filing in key order, converting it here; may first hand the chunk so far to the sink. */
     void add(Scanned filing) {
-        scratch.reset();
-        int persons;
+        Converted converted = convert(fragments, mapper, filing);
+        add(converted);
+    }
+
+    /** Adds the next filing in key order, already written as a {@code Filing} element. */
+    void add(Converted filing) {
+        boolean full = records + filing.persons() > maxRecords
+                || body.size() + filing.xml().length + CLOSING_RESERVE + 512 > maxBytes;
+        if (filings > 0 && full) {
+            cut();
+        }
+        body.writeBytes(filing.xml());
+        filings++;
+        records += filing.persons();
+        last = filing.key();
+    }
+
+    /**
+     * One filing written as a {@code Filing} element.
+     *
+     * @param persons the person records in it
+     */
+    record Converted(ScanKey key, byte[] xml, int persons) {}
+
+    /** Writes a stored filing as a {@code Filing} element with {@code fragments} (one per thread). */
+    static Converted convert(PersonnelBatchXml.Fragments fragments, ObjectMapper mapper, Scanned filing) {
         try {
-            persons = xml.filing(filing.id(), filing.key().receivedAt(), mapper.readTree(filing.payload()), scratch);
+            int persons = fragments.write(filing.id(), filing.key().receivedAt(), mapper.readTree(filing.payload()));
+            return new Converted(filing.key(), fragments.bytes(), persons);
         } catch (IOException e) {
             throw new UncheckedIOException("stored filing " + filing.id() + " is not JSON", e);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write filing " + filing.id() + " as batch XML", e);
         }
-        boolean full = records + persons > maxRecords
-                || body.size() + scratch.size() + CLOSING_RESERVE + 512 > maxBytes;
-        if (filings > 0 && full) {
-            cut();
-        }
-        body.writeBytes(scratch.toByteArray());
-        filings++;
-        records += persons;
-        last = filing.key();
     }
 
     /** Hands the last, partly filled chunk to the sink, if any. */

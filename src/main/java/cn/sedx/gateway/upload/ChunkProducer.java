@@ -5,7 +5,10 @@ import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import cn.sedx.gateway.messagestore.MessageScan.Scanned;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +39,7 @@ class ChunkProducer {
     private final MessageScan scan;
     private final ChunkPackager packager;
     private final PersonnelBatchXml xml = new PersonnelBatchXml();
+    private final ThreadLocal<PersonnelBatchXml.Fragments> fragments = ThreadLocal.withInitial(xml::fragments);
     private final ObjectMapper mapper;
     private final UploadSettings settings;
     private final Clock clock;
@@ -72,7 +76,8 @@ class ChunkProducer {
                             hand(inFlight.poll(), sink);
                         }
                     });
-            scan.forEach(MessageType.PERSONNEL_FILING, "", after, upTo, settings.pageSize(), chunker::add);
+            scan.forEachPage(MessageType.PERSONNEL_FILING, "", after, upTo, settings.pageSize(),
+                    page -> convert(page, packagers).forEach(chunker::add));
             chunker.finish();
             while (!inFlight.isEmpty()) {
                 hand(inFlight.poll(), sink);
@@ -83,21 +88,54 @@ class ChunkProducer {
         }
     }
 
+    /**
+     * Writes a page of filings as XML on every core: the packagers take all slices but the first, which this
+     * thread writes itself; the result is in page order.
+     */
+    private List<BatchChunker.Converted> convert(List<Scanned> page, ExecutorService pool) {
+        int slices = Math.min(settings.packagers() + 1, Math.max(1, page.size() / 50));
+        int size = (page.size() + slices - 1) / slices;
+        List<Future<List<BatchChunker.Converted>>> others = new ArrayList<>();
+        for (int from = size; from < page.size(); from += size) {
+            List<Scanned> slice = page.subList(from, Math.min(page.size(), from + size));
+            others.add(pool.submit(() -> convert(slice)));
+        }
+        List<BatchChunker.Converted> converted = new ArrayList<>(page.size());
+        converted.addAll(convert(page.subList(0, Math.min(size, page.size()))));
+        for (Future<List<BatchChunker.Converted>> other : others) {
+            converted.addAll(result(other));
+        }
+        return converted;
+    }
+
+    private List<BatchChunker.Converted> convert(List<Scanned> slice) {
+        PersonnelBatchXml.Fragments writer = fragments.get();
+        List<BatchChunker.Converted> converted = new ArrayList<>(slice.size());
+        slice.forEach(filing -> converted.add(BatchChunker.convert(writer, mapper, filing)));
+        return converted;
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a chunk", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private Packed pack(Chunk chunk) {
         String id = UUID.randomUUID().toString();
         return new Packed(chunk, id, packager.pack(id, chunk));
     }
 
     private static void hand(Future<Packed> next, ChunkSink sink) {
-        Packed packed;
-        try {
-            packed = next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while signing a chunk", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot sign a chunk: " + e.getCause().getMessage(), e.getCause());
-        }
+        Packed packed = result(next);
         if (!sink.accept(packed.chunk(), packed.messageId(), packed.signedPackage())) {
             throw new Stopped();
         }

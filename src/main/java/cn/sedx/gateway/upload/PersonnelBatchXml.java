@@ -1,6 +1,7 @@
 package cn.sedx.gateway.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,9 +11,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the national personnel batch ({@code schemas/national-personnel-batch.xsd}) piece by piece: the opening
- * of a chunk, one {@code Filing} at a time, the closing {@code Totals}. The pieces are plain UTF-8 bytes
- * concatenated by the caller, so a chunk can be cut before a filing that would not fit. StAX escapes all text.
- * Thread-safe.
+ * of a chunk, one {@code Filing} at a time ({@link Fragments}), the closing {@code Totals}. The pieces are plain
+ * UTF-8 bytes concatenated by the caller, so a chunk can be cut before a filing that would not fit. StAX escapes
+ * all text. Thread-safe; a {@link Fragments} is not.
  */
 public final class PersonnelBatchXml {
 
@@ -36,63 +37,109 @@ public final class PersonnelBatchXml {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A writer of {@code Filing} elements into one reusable buffer, for one thread. */
+    public Fragments fragments() {
+        try {
+            return new Fragments(factory);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("no StAX writer", e);
+        }
+    }
+
     /**
-     * Writes one {@code Filing} element (in the batch's default namespace) to {@code out}, which stays open.
-     *
-     * @param filing the canonical personnel filing JSON
-     * @return the number of person records written
+     * Writes {@code Filing} elements (in the batch's default namespace) one at a time; each replaces the last in
+     * the buffer. One StAX writer serves every filing: it sits inside a wrapper element never written out.
      */
-    public int filing(String messageId, Instant receivedAt, JsonNode filing, OutputStream out)
-            throws XMLStreamException {
-        XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
-        xml.writeStartElement("Filing");
-        xml.writeAttribute("messageId", messageId);
-        xml.writeAttribute("receivedAt", receivedAt.toString());
-        xml.writeAttribute("filingKind", filing.path("filingKind").asText());
-        xml.writeAttribute("effectiveDate", filing.path("effectiveDate").asText());
-        JsonNode unit = filing.path("unit");
-        xml.writeStartElement("Unit");
-        text(xml, "Name", unit.get("name"));
-        text(xml, "Uscc", unit.get("uscc"));
-        text(xml, "UnitKind", unit.get("unitKind"));
-        text(xml, "RegionCode", unit.get("regionCode"));
-        each(xml, "Category", unit.get("equipmentCategories"));
-        each(xml, "LicenceNumber", unit.get("licenceNumbers"));
-        each(xml, "UseRegistrationNumber", unit.get("useRegistrationNumbers"));
-        xml.writeEndElement();
-        int records = 0;
-        for (JsonNode person : filing.path("persons")) {
+    public static final class Fragments {
+
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 14);
+        private final XMLStreamWriter xml;
+
+        private Fragments(XMLOutputFactory factory) throws XMLStreamException {
+            xml = factory.createXMLStreamWriter(buffer, StandardCharsets.UTF_8.name());
+            xml.writeStartElement("wrapper");
+            xml.writeCharacters("");
+            xml.flush();
+        }
+
+        /**
+         * Writes one filing, replacing the previous one in the buffer.
+         *
+         * @param filing the canonical personnel filing JSON
+         * @return the number of person records written
+         */
+        public int write(String messageId, Instant receivedAt, JsonNode filing) throws XMLStreamException {
+            buffer.reset();
+            xml.writeStartElement("Filing");
+            xml.writeAttribute("messageId", messageId);
+            xml.writeAttribute("receivedAt", receivedAt.toString());
+            xml.writeAttribute("filingKind", filing.path("filingKind").asText());
+            xml.writeAttribute("effectiveDate", filing.path("effectiveDate").asText());
+            unit(filing.path("unit"));
+            int records = 0;
+            for (JsonNode person : filing.path("persons")) {
+                person(person);
+                records++;
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.flush();
+            return records;
+        }
+
+        /** Bytes of the last filing written. */
+        public int size() {
+            return buffer.size();
+        }
+
+        /** A copy of the last filing written. */
+        public byte[] bytes() {
+            return buffer.toByteArray();
+        }
+
+        /** Appends the last filing written to {@code out}. */
+        public void writeTo(OutputStream out) throws java.io.IOException {
+            buffer.writeTo(out);
+        }
+
+        private void unit(JsonNode unit) throws XMLStreamException {
+            xml.writeStartElement("Unit");
+            text("Name", unit.get("name"));
+            text("Uscc", unit.get("uscc"));
+            text("UnitKind", unit.get("unitKind"));
+            text("RegionCode", unit.get("regionCode"));
+            each("Category", unit.get("equipmentCategories"));
+            each("LicenceNumber", unit.get("licenceNumbers"));
+            each("UseRegistrationNumber", unit.get("useRegistrationNumbers"));
+            xml.writeEndElement();
+        }
+
+        private void person(JsonNode person) throws XMLStreamException {
             xml.writeStartElement("Person");
             xml.writeAttribute("role", person.path("role").asText());
-            text(xml, "Name", person.get("name"));
-            text(xml, "IdNumber", person.get("idNumber"));
-            text(xml, "Mobile", person.get("mobile"));
-            text(xml, "AppointedOn", person.get("appointedOn"));
-            text(xml, "CertificateNumber", person.get("certificateNumber"));
-            each(xml, "Category", person.get("equipmentCategories"));
-            each(xml, "DeviceCode", person.get("responsibleDeviceCodes"));
-            xml.writeEndElement();
-            records++;
-        }
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
-        xml.flush();
-        xml.close();
-        return records;
-    }
-
-    private static void text(XMLStreamWriter xml, String name, JsonNode value) throws XMLStreamException {
-        if (value != null && !value.isNull()) {
-            xml.writeStartElement(name);
-            xml.writeCharacters(value.asText());
+            text("Name", person.get("name"));
+            text("IdNumber", person.get("idNumber"));
+            text("Mobile", person.get("mobile"));
+            text("AppointedOn", person.get("appointedOn"));
+            text("CertificateNumber", person.get("certificateNumber"));
+            each("Category", person.get("equipmentCategories"));
+            each("DeviceCode", person.get("responsibleDeviceCodes"));
             xml.writeEndElement();
         }
-    }
 
-    private static void each(XMLStreamWriter xml, String name, JsonNode values) throws XMLStreamException {
-        if (values != null) {
-            for (JsonNode value : values) {
-                text(xml, name, value);
+        private void text(String name, JsonNode value) throws XMLStreamException {
+            if (value != null && !value.isNull()) {
+                xml.writeStartElement(name);
+                xml.writeCharacters(value.asText());
+                xml.writeEndElement();
+            }
+        }
+
+        private void each(String name, JsonNode values) throws XMLStreamException {
+            if (values != null) {
+                for (JsonNode value : values) {
+                    text(name, value);
+                }
             }
         }
     }

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param settleLag     filings accepted this recently are left to the next run, so commits still in flight
  *                      cannot slip behind the watermark
  * @param pageSize      filings read from the store per query
- * @param packagers     threads that sign and zip chunks in parallel (the read stays single and ordered)
+ * @param packagers     threads that write XML and sign chunks beside the reading thread (chunks stay in order)
  * @param staleAfter    a RUNNING run whose node has not reported for this long is taken over
  * @param monitorPeriod how often acknowledgements of chunks are checked and finished runs settled
  * @param signingKey    name of the key chunks are signed with
