@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +60,16 @@ public class DeliveryLog {
                     .params(messageId, destination, state.name(), Timestamp.from(at))
                     .update();
         }
+    }
+
+    /** The state of each delivery of a message, by destination; empty before it is routed. */
+    public Map<String, MessageState> states(String messageId) {
+        return jdbc.sql("SELECT destination, state FROM delivery WHERE message_id = ?")
+                .param(messageId)
+                .query((rs, n) -> Map.entry(rs.getString(1), MessageState.valueOf(rs.getString(2))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     /** Every destination of a message with its attempts; empty before the first delivery. */

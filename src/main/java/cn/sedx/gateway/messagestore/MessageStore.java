@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -139,8 +140,53 @@ public class MessageStore {
                 .list();
     }
 
+    /**
+     * Ids of messages matching {@code query} (its paging ignored) and, when {@code destination} is not null,
+     * having a delivery to that destination; oldest first, at most {@code limit}.
+     */
+    public List<String> ids(MessageQuery query, String destination, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(query, params);
+        if (destination != null) {
+            where.append(" AND id IN (SELECT message_id FROM delivery WHERE destination = ?)");
+            params.add(destination);
+        }
+        params.add(limit);
+        return jdbc.sql("SELECT id FROM message" + where + " ORDER BY received_at, id FETCH FIRST ? ROWS ONLY")
+                .params(params)
+                .query(String.class)
+                .list();
+    }
+
+    /** Messages in one of {@code states} whose state has not changed since {@code before}, oldest first. */
+    public List<StoredMessage> unchangedSince(List<MessageState> states, Instant before, int limit) {
+        List<Object> params = new ArrayList<>(states.stream().map(MessageState::name).toList());
+        params.add(Timestamp.from(before));
+        params.add(limit);
+        String marks = String.join(",", Collections.nCopies(states.size(), "?"));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE state IN (" + marks + ") AND updated_at < ?"
+                        + " ORDER BY updated_at, id FETCH FIRST ? ROWS ONLY")
+                .params(params)
+                .query(MessageStore::map)
+                .list();
+    }
+
     public MessagePage search(MessageQuery query) {
         List<Object> params = new ArrayList<>();
+        StringBuilder where = where(query, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM message" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add((long) query.page() * query.size());
+        pageParams.add(query.size());
+        List<StoredMessage> items = jdbc.sql("SELECT " + COLUMNS + " FROM message" + where
+                        + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(pageParams)
+                .query(MessageStore::map)
+                .list();
+        return new MessagePage(items, query.page(), query.size(), total);
+    }
+
+    private static StringBuilder where(MessageQuery query, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         condition(where, params, "type", query.type() == null ? null : query.type().name());
         condition(where, params, "state", query.state() == null ? null : query.state().name());
@@ -154,16 +200,7 @@ public class MessageStore {
             where.append(" AND received_at < ?");
             params.add(Timestamp.from(query.to()));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM message" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add((long) query.page() * query.size());
-        pageParams.add(query.size());
-        List<StoredMessage> items = jdbc.sql("SELECT " + COLUMNS + " FROM message" + where
-                        + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-                .params(pageParams)
-                .query(MessageStore::map)
-                .list();
-        return new MessagePage(items, query.page(), query.size(), total);
+        return where;
     }
 
     private static void condition(StringBuilder where, List<Object> params, String column, Object value) {

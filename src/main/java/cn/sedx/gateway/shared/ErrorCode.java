@@ -20,6 +20,20 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(false, "没有这个资源", "No such resource"),
     METHOD_NOT_ALLOWED(false, "不支持此请求方法", "This method is not allowed here"),
 
+    // SOAP envelopes and XML documents (SOAP channel, XML batch files)
+    SOAP_VERSION_MISMATCH(false, "SOAP 信封的命名空间既不是 SOAP 1.1 也不是 SOAP 1.2", "The envelope namespace is neither SOAP 1.1 nor SOAP 1.2"),
+    SOAP_NAMESPACE_UNKNOWN(false, "请求元素不在本服务的命名空间中", "The request element is not in the service's namespace"),
+    SOAP_OPERATION_UNKNOWN(false, "没有这个操作", "No such operation"),
+    SOAP_BODY_MISSING(false, "SOAP 消息缺少 Body 或 Body 为空", "The SOAP message has no body, or an empty one"),
+    XML_DTD_REFUSED(false, "不接受 DTD、实体声明和外部实体", "DTDs, entity declarations and external entities are refused"),
+    XML_TOO_MANY_ELEMENTS(false, "XML 元素数量超过限制", "The XML has more elements than allowed"),
+    XML_TEXT_TOO_LONG(false, "XML 文本或属性超过长度限制", "An XML text or attribute is longer than allowed"),
+
+    // batch files
+    MALFORMED_CSV(false, "CSV 记录无法解析", "The CSV record cannot be parsed"),
+    BATCH_FILE_UNREADABLE(false, "批量文件无法读取", "The batch file cannot be read"),
+    BATCH_REJECTED(false, "批量文件中有记录未通过，按整批处理规则全部拒收", "Another record of the file failed and the file is all-or-nothing"),
+
     // identifiers
     ID_NUMBER_FORMAT(false, "公民身份号码格式错误", "The citizen ID number is malformed"),
     ID_NUMBER_CHECKSUM(false, "公民身份号码校验码错误", "The citizen ID number check character is wrong"),
@@ -82,6 +96,8 @@ public enum ErrorCode {
     RECEIPT_INVALID(false, "回执验证失败", "The receipt does not verify"),
     NO_DESTINATION(false, "未配置目标平台", "No destination is configured for this message"),
     DELIVERY_EXPIRED(false, "重试期限已过", "The delivery gave up after its retry period"),
+    TRANSFORM_FAILED(false, "报文无法转换为目标格式", "The message cannot be transformed to the destination's format"),
+    FORMAT_VERSION_UNSUPPORTED(false, "不支持的目标格式版本", "The destination's format version is not supported"),
     UPLOAD_ALREADY_RUNNING(true, "已有上报任务正在运行", "An upload run is already running"),
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");

@@ -1,9 +1,8 @@
 package cn.sedx.gateway.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import cn.sedx.gateway.messagestore.MessageState;
-import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Http;
@@ -12,67 +11,67 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The year-end report's life as the follow-up list shows it. The document exchange's callbacks are played by
- * moving the stored message as the callback endpoint does.
+ * The year-end report's exchange with the built-in document exchange simulator (signed receipts, then a signed
+ * 已签收 or 已退回 callback), as the follow-up list and the message history show it.
  */
 @GatewayTest
 class YearEndReportExchangeTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GUANGDONG = "11440000MB2C9876XY";
+    private static final Duration EXCHANGE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    MessageStore store;
-
     @Test
-    void listsAReportSentThenSignedForAndWhoHasNotSent() throws IOException {
+    void sendsAReportThatIsSignedForAndListsWhoHasNotSent() {
+        exchangeWill("SIGN_FOR", null);
         String id = submit(report(2031), null);
 
-        assertThat(entry(2031, GUANGDONG).get("status").asText()).isEqualTo("SENT");
-        assertThat(entry(2031, "11110000MB0181234E").get("status").asText()).isEqualTo("NOT_SENT");
-
-        store.transition(id, null, MessageState.SIGNED_FOR, "document-exchange", "已签收 signed for");
+        await().atMost(EXCHANGE).until(() -> entry(2031, GUANGDONG).get("status").asText().equals("SIGNED_FOR"));
 
         JsonNode status = yearEnd(2031);
         JsonNode guangdong = entry(status, GUANGDONG);
-        assertThat(guangdong.get("status").asText()).isEqualTo("SIGNED_FOR");
         assertThat(guangdong.get("messageId").asText()).isEqualTo(id);
         assertThat(guangdong.get("late").asBoolean()).isFalse();
+        assertThat(entry(status, "11110000MB0181234E").get("status").asText()).isEqualTo("NOT_SENT");
         assertThat(status.at("/summary/signedFor").asInt()).isEqualTo(1);
-        assertThat(status.at("/summary/notSent").asInt()).isEqualTo(1);
         assertThat(status.get("deadline").asText()).isEqualTo("2031-12-31");
+        assertThat(states(id)).containsSubsequence("RECEIVED", "SENT", "ACKNOWLEDGED", "SIGNED_FOR");
     }
 
     @Test
-    void resubmitsAReturnedReportAsANewVersionThatIsThenSignedFor() throws IOException {
+    void resubmitsAReturnedReportAsANewVersionThatIsThenSignedFor() {
+        exchangeWill("RETURN", "缺少附件说明");
         String original = submit(report(2032), null);
-        store.transition(original, null, MessageState.RETURNED, "document-exchange", "已退回: 缺少附件说明");
-        JsonNode returned = entry(2032, GUANGDONG);
-        assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
-        assertThat(returned.get("returnedReason").asText()).contains("缺少附件说明");
+        await().atMost(EXCHANGE).until(() -> entry(2032, GUANGDONG).get("status").asText().equals("RETURNED"));
+        assertThat(entry(2032, GUANGDONG).get("returnedReason").asText()).contains("缺少附件说明");
 
+        exchangeWill("SIGN_FOR", null);
         String corrected = submit(report(2032), original);
 
-        JsonNode resent = entry(2032, GUANGDONG);
-        assertThat(resent.get("status").asText()).isEqualTo("SENT");
-        assertThat(resent.get("versions")).extracting(JsonNode::asText).containsExactly(original, corrected);
-        assertThat(store.find(corrected).orElseThrow().previousMessageId()).isEqualTo(original);
-        store.transition(corrected, null, MessageState.SIGNED_FOR, "document-exchange", "已签收");
-        assertThat(entry(2032, GUANGDONG).get("status").asText()).isEqualTo("SIGNED_FOR");
+        await().atMost(EXCHANGE).until(() -> entry(2032, GUANGDONG).get("status").asText().equals("SIGNED_FOR"));
+        JsonNode entry = entry(2032, GUANGDONG);
+        assertThat(entry.get("versions")).extracting(JsonNode::asText).containsExactly(original, corrected);
+        assertThat(message(corrected).get("previousMessageId").asText()).isEqualTo(original);
+        assertThat(states(original)).endsWith("RETURNED");
+        assertThat(states(corrected)).containsSubsequence("ACKNOWLEDGED", "SIGNED_FOR");
     }
 
     @Test
-    void refusesToReplaceAReportThatWasNotReturned() throws IOException {
+    void refusesToReplaceAReportThatWasNotReturned() {
+        exchangeWill("NONE", null);
         String original = submit(report(2033), null);
 
         HttpResponse<String> response = new Http(port).asProvince().postJson(
@@ -99,29 +98,48 @@ class YearEndReportExchangeTests {
                 .get("/api/v1/reports/year-end?year=2026").statusCode()).isEqualTo(200);
     }
 
-    private String submit(byte[] body, String replaces) throws IOException {
+    private void exchangeWill(String callback, String reason) {
+        String body = "{\"destination\":\"document-exchange\",\"mode\":\"OK\",\"callback\":\"" + callback
+                + "\",\"callbackDelayMs\":200" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";
+        HttpResponse<String> response = new Http(port).postJson("/sim/control", body);
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+    }
+
+    private String submit(byte[] body, String replaces) {
         String path = replaces == null ? "/api/v1/year-end-reports" : "/api/v1/year-end-reports?replaces=" + replaces;
         HttpResponse<String> response = new Http(port).asProvince().postJson(path, body, "Idempotency-Key", key());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).get("messageId").asText();
+        return read(response).get("messageId").asText();
     }
 
     /** The sample report, of {@code year} (its issue date stays in the past, as validation demands). */
-    private static byte[] report(int year) throws IOException {
-        ObjectNode report = (ObjectNode) JSON.readTree(Fixtures.bytes("year-end-report/valid-report.json"));
-        report.put("year", year);
-        return JSON.writeValueAsBytes(report);
+    private static byte[] report(int year) {
+        try {
+            ObjectNode report = (ObjectNode) JSON.readTree(Fixtures.bytes("year-end-report/valid-report.json"));
+            report.put("year", year);
+            return JSON.writeValueAsBytes(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private JsonNode yearEnd(int year) throws IOException {
-        HttpResponse<String> response = new Http(port)
-                .basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD)
-                .get("/api/v1/reports/year-end?year=" + year);
+    private JsonNode message(String id) {
+        return read(operator().get("/api/v1/messages/" + id));
+    }
+
+    private List<String> states(String id) {
+        List<String> states = new ArrayList<>();
+        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
+        return states;
+    }
+
+    private JsonNode yearEnd(int year) {
+        HttpResponse<String> response = operator().get("/api/v1/reports/year-end?year=" + year);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return read(response);
     }
 
-    private JsonNode entry(int year, String uscc) throws IOException {
+    private JsonNode entry(int year, String uscc) {
         return entry(yearEnd(year), uscc);
     }
 
@@ -134,7 +152,19 @@ class YearEndReportExchangeTests {
         throw new AssertionError("no organisation " + uscc + " in " + status);
     }
 
+    private Http operator() {
+        return new Http(port).basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
+    }
+
     private static String key() {
         return UUID.randomUUID().toString();
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

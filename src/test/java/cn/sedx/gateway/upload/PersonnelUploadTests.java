@@ -24,12 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Runs of the national personnel upload through the REST API. The national platform's receipts are played by
- * moving each chunk's message as delivery does (ACKNOWLEDGED, or FAILED when dead-lettered).
+ * The bookkeeping of upload runs through the REST API, with delivery switched off: the national platform's
+ * receipts are played by moving each chunk's message as delivery does (ACKNOWLEDGED, or FAILED when
+ * dead-lettered), so every step can be observed. {@link NationalUploadDeliveryTests} runs the real pipeline.
  */
 @GatewayTest
 @TestPropertySource(properties = {"sedx.upload.max-records=8", "sedx.upload.settle-lag=0s",
-        "sedx.upload.monitor-period=200ms", "sedx.upload.enabled=false"})
+        "sedx.upload.monitor-period=200ms", "sedx.upload.enabled=false", "sedx.delivery.enabled=false"})
 class PersonnelUploadTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();

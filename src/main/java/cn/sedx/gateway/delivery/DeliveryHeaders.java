@@ -1,0 +1,28 @@
+package cn.sedx.gateway.delivery;
+
+/** Headers of the messages on the destination queues. */
+public final class DeliveryHeaders {
+
+    /** The gateway's message id, for life (the same header the intake sets on the accepted queue). */
+    public static final String MESSAGE_ID = "SedxMessageId";
+
+    /** The destination name. */
+    public static final String DESTINATION = "SedxDestination";
+
+    /** Number of the attempt this queue message is for, from 1. */
+    public static final String ATTEMPT = "SedxAttempt";
+
+    /** ISO-8601 instant of the first attempt of this delivery (replays start a new count). */
+    public static final String FIRST_ATTEMPT_AT = "SedxFirstAttemptAt";
+
+    /** What the last attempt decided: {@code DONE} or {@code RETRY}. */
+    public static final String OUTCOME = "SedxDeliveryOutcome";
+
+    /** The replay that put the message back on its queue, if any. */
+    public static final String REPLAY_ID = "SedxReplayId";
+
+    /** Artemis: epoch millis before which the broker does not deliver the message. */
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+
+    private DeliveryHeaders() {}
+}

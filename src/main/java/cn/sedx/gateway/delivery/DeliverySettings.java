@@ -1,0 +1,112 @@
+package cn.sedx.gateway.delivery;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of delivery ({@code sedx.delivery.*}): where accepted filings go and how hard to try.
+ *
+ * @param enabled          whether this process delivers at all (off in the standalone simulator profile)
+ * @param acceptedQueue    the queue the intake hands accepted message ids to
+ * @param routingConsumers how many accepted messages are routed in parallel
+ * @param queuePrefix      each destination's persistent queue is this prefix plus the destination name
+ * @param sender           the organisation this gateway sends exchange packages as
+ * @param destinations     the platforms, by destination name (also the queue suffix)
+ */
+@Validated
+@ConfigurationProperties("sedx.delivery")
+public record DeliverySettings(
+        @DefaultValue("true") boolean enabled,
+        @NotBlank @DefaultValue("sedx.intake.accepted") String acceptedQueue,
+        @Min(1) @DefaultValue("2") int routingConsumers,
+        @NotBlank @DefaultValue("sedx.delivery.") String queuePrefix,
+        @NotNull @Valid Sender sender,
+        @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations) {
+
+    /** The persistent queue of one destination. */
+    public String queueOf(String destination) {
+        return queuePrefix + destination;
+    }
+
+    /**
+     * The organisation named as sender in the manifests of the packages this gateway builds.
+     *
+     * @param name       organisation name
+     * @param uscc       统一社会信用代码
+     * @param regionCode 行政区划代码
+     */
+    public record Sender(@NotBlank String name, @NotBlank String uscc, @NotBlank String regionCode) {}
+
+    /**
+     * One platform the gateway delivers to.
+     *
+     * @param kind               provincial platform, national platform or document exchange
+     * @param province           two-digit province code the provincial platform serves; null for national ones
+     * @param url                base URL; a relative one ({@code /sim/...}) means this gateway's own port
+     * @param recipientNames     organisation names (主送/抄送) a year-end report may name to reach this destination
+     * @param signingKey         name of the signing key (its certificate decides the signature profile)
+     * @param formatVersion      version of the wire format the platform expects
+     * @param connectTimeout     TCP connect timeout
+     * @param readTimeout        how long to wait for the answer to one attempt
+     * @param concurrentConsumers how many deliveries to this destination run in parallel
+     * @param retry              backoff of retryable failures
+     * @param breaker            the destination's circuit breaker
+     */
+    public record Destination(
+            @NotNull DestinationKind kind,
+            @Pattern(regexp = "\\d{2}") String province,
+            @NotNull URI url,
+            @DefaultValue List<String> recipientNames,
+            @NotBlank @DefaultValue("gateway-sm2") String signingKey,
+            @NotBlank @DefaultValue("1.0") String formatVersion,
+            @NotNull @DefaultValue("2s") Duration connectTimeout,
+            @NotNull @DefaultValue("10s") Duration readTimeout,
+            @Min(1) @DefaultValue("2") int concurrentConsumers,
+            @NotNull @Valid @DefaultValue Retry retry,
+            @NotNull @Valid @DefaultValue Breaker breaker) {}
+
+    /**
+     * Exponential backoff with jitter: attempt n waits {@code min(initialDelay × multiplier^(n-1), maxDelay)},
+     * spread by ± jitter, until the first attempt is older than {@code giveUpAfter}.
+     *
+     * @param initialDelay wait before the second attempt
+     * @param multiplier   growth of the wait per attempt
+     * @param maxDelay     cap of the wait
+     * @param jitter       fraction of the wait randomly added or removed (0 to 1)
+     * @param giveUpAfter  age of the first attempt after which the delivery is dead-lettered
+     */
+    public record Retry(
+            @NotNull @DefaultValue("1s") Duration initialDelay,
+            @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+            @NotNull @DefaultValue("5m") Duration maxDelay,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double jitter,
+            @NotNull @DefaultValue("24h") Duration giveUpAfter) {}
+
+    /**
+     * The circuit breaker of one destination (resilience4j, count-based window).
+     *
+     * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
+     * @param slidingWindowSize    number of recent calls considered
+     * @param minimumCalls         calls needed before the rate is judged
+     * @param openWait             how long the breaker stays open before probing
+     * @param halfOpenCalls        probe calls allowed while half-open
+     */
+    public record Breaker(
+            @Min(1) @DefaultValue("50") int failureRateThreshold,
+            @Min(1) @DefaultValue("10") int slidingWindowSize,
+            @Min(1) @DefaultValue("5") int minimumCalls,
+            @NotNull @DefaultValue("30s") Duration openWait,
+            @Min(1) @DefaultValue("2") int halfOpenCalls) {}
+}

@@ -1,0 +1,16 @@
+package cn.sedx.gateway.delivery;
+
+/** What sort of platform a destination is, which decides its wire format. */
+public enum DestinationKind {
+    /** A provincial platform: signed canonical-derived JSON, {@code POST {url}/filings}. */
+    PROVINCIAL,
+    /** The national supervision platform: a signed exchange package, {@code POST {url}/packages}. */
+    NATIONAL_PLATFORM,
+    /** The national document exchange (公文交换系统): a signed exchange package, later callbacks. */
+    DOCUMENT_EXCHANGE;
+
+    /** Whether this destination takes exchange packages (ZIP) rather than signed JSON bodies. */
+    public boolean takesPackages() {
+        return this != PROVINCIAL;
+    }
+}

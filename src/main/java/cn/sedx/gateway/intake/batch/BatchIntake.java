@@ -1,0 +1,151 @@
+package cn.sedx.gateway.intake.batch;
+
+import cn.sedx.gateway.intake.IntakeReceipt;
+import cn.sedx.gateway.intake.Submission;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes one batch file, record by record, through a {@link FilingSink}. Plain Java: the batch route hands
+ * it the file once its {@code .done} marker is there. Each record's idempotency key is the file's SHA-256 and
+ * the record number, so a run that a crash interrupted is simply run again: records already stored are found
+ * again (counted as repeated), none is stored twice, none is lost. Memory holds one record at a time.
+ */
+public final class BatchIntake {
+
+    /** The channel name stored with every message that came in a batch file. */
+    public static final String CHANNEL = "BATCH";
+
+    private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
+
+    private final FilingSink sink;
+    private final BatchSettings settings;
+    private final ObjectMapper json = new ObjectMapper();
+
+    BatchIntake(FilingSink sink, BatchSettings settings) {
+        this.sink = sink;
+        this.settings = settings;
+    }
+
+    /**
+     * Processes {@code file} for {@code system} and writes the error reports and the summary into
+     * {@code file}'s folder's {@code processed/} or {@code failed/} subfolder, where the caller moves the file.
+     */
+    public BatchSummary process(Path file, String system) throws IOException {
+        long start = System.nanoTime();
+        String name = file.getFileName().toString();
+        FileFacts facts = FileFacts.of(file);
+        Path work = Files.createDirectories(file.resolveSibling(".sedx-work"));
+        Run run = new Run(system, name, facts);
+        try (ErrorReport errors = new ErrorReport(work, name)) {
+            boolean wholeRefused = false;
+            if (settings.allOrNothing(system)) {
+                pass(file, facts, run, errors, true);
+                wholeRefused = run.failed > 0;
+            }
+            if (!wholeRefused) {
+                run.reset();
+                pass(file, facts, run, errors, false);
+            }
+            errors.close();
+            return finish(file, run, errors, wholeRefused, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly)
+            throws IOException {
+        try (BatchRecords records = open(file, facts)) {
+            while (records.hasNext()) {
+                BatchRecord record = records.next();
+                run.take(record, checkOnly ? check(record, run) : submit(record, run), errors,
+                        records instanceof CsvPersonnelRecords csv ? csv.rowsRead() : run.records + 1);
+                if (run.progressDue(settings.progressEvery())) {
+                    log.info("batch {} from {}: {} rows, {} records, {} accepted, {} failed{}", run.file,
+                            run.system, run.rows, run.records, run.accepted, run.failed, checkOnly ? " (check)" : "");
+                }
+            }
+        } catch (UncheckedIOException e) {
+            run.unreadable(e.getCause(), errors);
+        }
+    }
+
+    private List<Violation> submit(BatchRecord record, Run run) {
+        if (record.failure() != null) {
+            return record.failure().violations();
+        }
+        try {
+            IntakeReceipt receipt = sink.submit(submission(record, run));
+            run.repeated += receipt.repeated() ? 1 : 0;
+            return List.of();
+        } catch (SedxException refusal) {
+            return refusal.violations().isEmpty() ? List.of(Violation.of(refusal.code(), "")) : refusal.violations();
+        }
+    }
+
+    private List<Violation> check(BatchRecord record, Run run) {
+        return record.failure() != null ? record.failure().violations() : sink.check(submission(record, run));
+    }
+
+    private static Submission submission(BatchRecord record, Run run) {
+        return new Submission(record.type(), run.system, CHANNEL, run.facts.sha256() + ":" + record.number(),
+                record.body(), null);
+    }
+
+    private BatchRecords open(Path file, FileFacts facts) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        if (facts.bom()) {
+            in.skipNBytes(3);
+        }
+        int maxChars = (int) Math.min(Integer.MAX_VALUE, settings.maxRecordSize().toBytes());
+        return switch (format(file)) {
+            case "jsonl" -> new JsonLinesRecords(reader(in, facts), maxChars);
+            case "xml" -> new XmlBatchRecords(in, settings.maxRecordSize().toBytes());
+            case "csv" -> new CsvPersonnelRecords(reader(in, facts), maxChars, 10_000);
+            default -> throw new IllegalArgumentException("not a batch file: " + file.getFileName());
+        };
+    }
+
+    private static Reader reader(InputStream in, FileFacts facts) {
+        return new InputStreamReader(in, facts.charset());
+    }
+
+    static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private BatchSummary finish(Path file, Run run, ErrorReport errors, boolean wholeRefused, long ms)
+            throws IOException {
+        String outcome = run.failed == 0 && run.records > 0 ? "processed" : "failed";
+        Path target = Files.createDirectories(file.resolveSibling(outcome));
+        List<String> reports = new ArrayList<>();
+        for (Path report : errors.files()) {
+            Files.move(report, target.resolve(report.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            reports.add(report.getFileName().toString());
+        }
+        reports.add(run.file + ".summary.json");
+        BatchSummary summary = new BatchSummary(run.file, run.system, format(file), run.facts.charset().name(),
+                run.facts.sha256(), run.records, run.rows, wholeRefused ? 0 : run.accepted,
+                run.repeated, run.failed, wholeRefused, ms, outcome, reports);
+        json.writerWithDefaultPrettyPrinter().writeValue(target.resolve(run.file + ".summary.json").toFile(), summary);
+        log.info("batch {} from {} done in {} ms: {} records ({} rows), {} accepted ({} from an earlier run), "
+                        + "{} failed{} -> {}/", run.file, run.system, ms, run.records, run.rows, summary.accepted(),
+                run.repeated, run.failed, wholeRefused ? ", refused whole (all-or-nothing)" : "", outcome);
+        return summary;
+    }
+}

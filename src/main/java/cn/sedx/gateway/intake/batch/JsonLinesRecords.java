@@ -1,0 +1,98 @@
+package cn.sedx.gateway.intake.batch;
+
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * JSON Lines: one record per line, {@code {"type": "PERSONNEL_FILING", "filing": {…canonical JSON…}}}. Blank
+ * lines are skipped; the record number is the line number.
+ */
+final class JsonLinesRecords implements BatchRecords {
+
+    private final ObjectMapper mapper;
+    private final BoundedLines lines;
+    private final Reader reader;
+    private BatchRecord next;
+
+    JsonLinesRecords(Reader reader, int maxRecordChars) {
+        this.reader = reader;
+        this.lines = new BoundedLines(reader, maxRecordChars);
+        this.mapper = JsonMapper.builder().build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public BatchRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        BatchRecord record = next;
+        next = null;
+        return record;
+    }
+
+    private BatchRecord advance() {
+        try {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (!line.isBlank()) {
+                    return record(lines.number(), line);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BatchRecord record(long number, String line) {
+        if (line == BoundedLines.TOO_LONG) {
+            return unreadable(number, ErrorCode.PAYLOAD_TOO_LARGE, "该行超过大小限制", "the line exceeds the size limit");
+        }
+        try {
+            JsonNode node = mapper.readTree(line);
+            MessageType type = MessageType.valueOf(node.path("type").asText());
+            JsonNode filing = node.get("filing");
+            if (filing == null || !filing.isObject()) {
+                return unreadable(number, ErrorCode.SCHEMA_VIOLATION, "缺少 filing 对象", "the line has no filing object");
+            }
+            return BatchRecord.read(number, type, mapper.writeValueAsBytes(filing),
+                    pointer -> new BatchRecord.Location(number, "/filing" + pointer));
+        } catch (JsonProcessingException e) {
+            return unreadable(number, ErrorCode.MALFORMED_JSON, "该行不是合法的 JSON", "the line is not valid JSON");
+        } catch (IllegalArgumentException e) {
+            return unreadable(number, ErrorCode.SCHEMA_VIOLATION, "type 须为 PERSONNEL_FILING、SAFETY_RECORD 或 "
+                    + "YEAR_END_REPORT", "type must be PERSONNEL_FILING, SAFETY_RECORD or YEAR_END_REPORT");
+        }
+    }
+
+    private static BatchRecord unreadable(long number, ErrorCode code, String zh, String en) {
+        SedxException failure = new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)),
+                null);
+        return BatchRecord.unreadable(number, failure, pointer -> new BatchRecord.Location(number, pointer));
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

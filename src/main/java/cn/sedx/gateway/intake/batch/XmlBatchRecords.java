@@ -1,0 +1,178 @@
+package cn.sedx.gateway.intake.batch;
+
+import cn.sedx.gateway.intake.soap.CanonicalFilingWriter;
+import cn.sedx.gateway.intake.soap.SoapXPaths;
+import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
+import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
+import cn.sedx.gateway.intake.soap.ws.YearEndReport;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Violation;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * XML batch files: a {@code sub:Batch} element (schemas/submission-types.xsd) whose children are
+ * {@code personnelFiling}, {@code safetyRecord} and {@code yearEndReport} elements of the SOAP types. Read
+ * with StAX one filing at a time; DTDs and external entities are refused (the parser never expands them).
+ * The record number is the position of the filing element, from 1. A broken document ends the file: the
+ * records before the break stand, the break is reported.
+ */
+final class XmlBatchRecords implements BatchRecords {
+
+    private static final JAXBContext TYPES = context();
+    private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
+            "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class);
+
+    private final InputStream in;
+    private final Unmarshaller unmarshaller;
+    private XMLStreamReader reader;
+    private final CanonicalFilingWriter writer = new CanonicalFilingWriter();
+    private final long maxRecordBytes;
+    private long number;
+    private boolean broken;
+    private BatchRecord next;
+
+    XmlBatchRecords(InputStream in, long maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+        this.unmarshaller = unmarshaller();
+        try {
+            this.reader = secureFactory().createXMLStreamReader(in);
+            if (!toRoot()) {
+                broken = true;
+                next = failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD", "the file holds a DTD");
+            } else if (!"Batch".equals(reader.getLocalName())
+                    || !SoapXPaths.NAMESPACE.equals(reader.getNamespaceURI())) {
+                broken = true;
+                next = failure(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "根元素须为 {" + SoapXPaths.NAMESPACE + "}Batch",
+                        "the root element must be {" + SoapXPaths.NAMESPACE + "}Batch");
+            }
+        } catch (XMLStreamException e) {
+            broken = true;
+            next = malformed(e);
+        }
+    }
+
+    /** Moves to the root element; false when a DTD comes first. */
+    private boolean toRoot() throws XMLStreamException {
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                return false;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+        }
+        throw new XMLStreamException("no root element");
+    }
+
+    private static Unmarshaller unmarshaller() {
+        try {
+            return TYPES.createUnmarshaller();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot read the batch types", e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !broken) {
+            next = advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public BatchRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        BatchRecord record = next;
+        next = null;
+        return record;
+    }
+
+    private BatchRecord advance() {
+        try {
+            if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
+                return null;
+            }
+            number++;
+            long position = number;
+            String name = reader.getLocalName();
+            Class<?> type = ELEMENTS.get(name);
+            if (type == null || !SoapXPaths.NAMESPACE.equals(reader.getNamespaceURI())) {
+                broken = true;
+                return failure(ErrorCode.SCHEMA_VIOLATION, "未知元素 " + name, "unknown element " + name);
+            }
+            Object filing = unmarshaller.unmarshal(reader, type).getValue();
+            MessageType messageType = CanonicalFilingWriter.typeOf(filing);
+            String element = "/sub:" + name;
+            return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
+                    pointer -> new BatchRecord.Location(position, element + SoapXPaths.relative(pointer, "sub:")));
+        } catch (XMLStreamException | JAXBException e) {
+            broken = true;
+            return malformed(e);
+        } catch (SedxException e) {
+            long position = number;
+            return BatchRecord.unreadable(position, e, pointer -> new BatchRecord.Location(position, pointer));
+        }
+    }
+
+    private BatchRecord malformed(Exception e) {
+        String text = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
+        boolean dtd = text.contains("DTD") || text.contains("DOCTYPE") || text.toLowerCase().contains("entity");
+        return dtd ? failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD 或实体", "the file holds a DTD or an entity")
+                : failure(ErrorCode.MALFORMED_XML, "文件在此处不是格式正确的 XML", "the file is not well-formed XML here");
+    }
+
+    private BatchRecord failure(ErrorCode code, String zh, String en) {
+        long position = Math.max(number, 1);
+        SedxException failure = new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)),
+                null);
+        return BatchRecord.unreadable(position, failure, pointer -> new BatchRecord.Location(position, pointer));
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // no DTD processing, no external entities: XXE and entity-expansion attacks have nothing to work with
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return factory;
+    }
+
+    private static JAXBContext context() {
+        try {
+            return JAXBContext.newInstance(PersonnelFiling.class, SafetyRecord.class, YearEndReport.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot bind the batch types", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        } finally {
+            in.close();
+        }
+    }
+}

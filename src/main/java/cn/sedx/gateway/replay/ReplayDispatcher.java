@@ -1,0 +1,100 @@
+package cn.sedx.gateway.replay;
+
+import cn.sedx.gateway.delivery.DeliverySettings;
+import cn.sedx.gateway.messagestore.DeliveryLog;
+import cn.sedx.gateway.messagestore.MessageState;
+import cn.sedx.gateway.messagestore.MessageStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out running replays for the {@code replay-dispatch} route: each period it takes the next messages of
+ * each replay (at most its rate × the period), marks them REPLAYED with who and why, and hands the route one
+ * task per queue message. A message goes back to the destinations it has not settled with (all of them when it
+ * settled everywhere, only the filter's destination when one was named); one never routed is routed again.
+ */
+@Component("replayDispatcher")
+public class ReplayDispatcher {
+
+    private static final Set<MessageState> ACKNOWLEDGED = EnumSet.of(MessageState.ACKNOWLEDGED,
+            MessageState.SIGNED_FOR);
+
+    private final ReplayStore replays;
+    private final MessageStore store;
+    private final DeliveryLog deliveries;
+    private final DeliverySettings delivery;
+    private final ReplaySettings settings;
+    private final Clock clock;
+
+    public ReplayDispatcher(ReplayStore replays, MessageStore store, DeliveryLog deliveries,
+            DeliverySettings delivery, ReplaySettings settings, Clock clock) {
+        this.replays = replays;
+        this.store = store;
+        this.deliveries = deliveries;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The queue messages of this period, their messages already marked REPLAYED. */
+    public List<ReplayTask> next() {
+        List<ReplayTask> tasks = new ArrayList<>();
+        double seconds = settings.dispatchPeriod().toMillis() / 1000.0;
+        for (ReplayStore.Running replay : replays.running()) {
+            int budget = (int) Math.max(1, Math.round(replay.ratePerSecond() * seconds));
+            List<ReplayStore.Item> items = replays.pending(replay.id(), budget);
+            items.forEach(item -> tasks.addAll(replay(item)));
+            if (items.isEmpty()) {
+                replays.finishIfDone(replay.id(), clock.instant());
+            }
+        }
+        return tasks;
+    }
+
+    /** Records that a task's queue message was sent. */
+    public void sent(ReplayTask task) {
+        replays.done(task.replayId(), task.seq(), task.destination() == null ? "routed again"
+                : "queued for " + task.destination(), clock.instant());
+    }
+
+    private List<ReplayTask> replay(ReplayStore.Item item) {
+        Instant now = clock.instant();
+        if (store.find(item.messageId()).isEmpty()) {
+            replays.done(item.replayId(), item.seq(), "no such message", now);
+            return List.of();
+        }
+        List<String> targets = targets(item);
+        String detail = "replay " + item.replayId() + " by " + item.actor() + ": " + item.reason();
+        store.transition(item.messageId(), null, MessageState.REPLAYED, item.actor(), detail);
+        if (targets.isEmpty()) {
+            return List.of(new ReplayTask(item.replayId(), item.seq(), item.messageId(), null,
+                    delivery.acceptedQueue()));
+        }
+        List<ReplayTask> tasks = new ArrayList<>();
+        for (String destination : targets) {
+            deliveries.mark(item.messageId(), destination, MessageState.REPLAYED, now);
+            tasks.add(new ReplayTask(item.replayId(), item.seq(), item.messageId(), destination,
+                    delivery.queueOf(destination)));
+        }
+        return tasks;
+    }
+
+    private List<String> targets(ReplayStore.Item item) {
+        Map<String, MessageState> states = deliveries.states(item.messageId());
+        if (item.destination() != null) {
+            return List.of(item.destination());
+        }
+        List<String> unsettled = states.entrySet().stream()
+                .filter(e -> !ACKNOWLEDGED.contains(e.getValue()))
+                .filter(e -> delivery.destinations().containsKey(e.getKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+        return unsettled.isEmpty() ? List.copyOf(states.keySet()) : unsettled;
+    }
+}

@@ -1,0 +1,83 @@
+package cn.sedx.gateway.replay;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Replays and the messages each still has to put back, in the database so a replay survives a restart. */
+@Repository
+class ReplayStore {
+
+    /** One message of a replay still to be put back. */
+    record Item(String replayId, int seq, String messageId, String destination, String actor, String reason) {}
+
+    private final JdbcClient jdbc;
+
+    ReplayStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    void create(String id, String actor, String reason, String destination, int rate, Instant at, List<String> ids) {
+        jdbc.sql("INSERT INTO replay (id, actor, reason, destination, rate_per_second, requested_at, total)"
+                        + " VALUES (?,?,?,?,?,?,?)")
+                .params(id, actor, reason, destination, rate, Timestamp.from(at), ids.size())
+                .update();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("INSERT INTO replay_item (replay_id, seq, message_id) VALUES (?,?,?)")
+                    .params(id, i, ids.get(i))
+                    .update();
+        }
+    }
+
+    /** An unfinished replay and its rate. */
+    record Running(String id, int ratePerSecond) {}
+
+    List<Running> running() {
+        return jdbc.sql("SELECT id, rate_per_second FROM replay WHERE finished_at IS NULL ORDER BY requested_at")
+                .query((rs, n) -> new Running(rs.getString(1), rs.getInt(2)))
+                .list();
+    }
+
+    List<Item> pending(String replayId, int limit) {
+        return jdbc.sql("SELECT i.replay_id, i.seq, i.message_id, r.destination, r.actor, r.reason"
+                        + " FROM replay_item i JOIN replay r ON r.id = i.replay_id"
+                        + " WHERE i.replay_id = ? AND i.done_at IS NULL ORDER BY i.seq FETCH FIRST ? ROWS ONLY")
+                .params(replayId, limit)
+                .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    void done(String replayId, int seq, String outcome, Instant at) {
+        jdbc.sql("UPDATE replay_item SET done_at = ?, outcome = ? WHERE replay_id = ? AND seq = ?")
+                .params(Timestamp.from(at), outcome, replayId, seq)
+                .update();
+    }
+
+    void finishIfDone(String replayId, Instant at) {
+        jdbc.sql("UPDATE replay SET finished_at = ? WHERE id = ? AND finished_at IS NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM replay_item WHERE replay_id = ? AND done_at IS NULL)")
+                .params(Timestamp.from(at), replayId, replayId)
+                .update();
+    }
+
+    Optional<ReplayProgress> progress(String id) {
+        return jdbc.sql("SELECT r.id, r.actor, r.reason, r.destination, r.rate_per_second, r.requested_at,"
+                        + " r.total, (SELECT COUNT(*) FROM replay_item i WHERE i.replay_id = r.id"
+                        + " AND i.done_at IS NOT NULL), r.finished_at FROM replay r WHERE r.id = ?")
+                .param(id)
+                .query((rs, n) -> new ReplayProgress(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), instant(rs.getTimestamp(6)), rs.getInt(7), rs.getInt(8),
+                        instant(rs.getTimestamp(9))))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

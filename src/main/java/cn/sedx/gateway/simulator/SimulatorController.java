@@ -1,0 +1,116 @@
+package cn.sedx.gateway.simulator;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulators' HTTP face: the platforms' intake endpoints and the unauthenticated inspection/control API. */
+@RestController
+@RequestMapping("/sim")
+@ConditionalOnProperty(prefix = "sedx.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorController {
+
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final SimulatedPlatforms platforms;
+    private final ReceivedLog log;
+
+    SimulatorController(SimulatedPlatforms platforms, ReceivedLog log) {
+        this.platforms = platforms;
+        this.log = log;
+    }
+
+    @PostMapping("/provincial/{destination}/filings")
+    void provincial(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        write(platforms.provincial(destination, headers(request), body(request)), response);
+    }
+
+    @PostMapping("/national/{destination}/packages")
+    void national(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        write(platforms.national(destination, headers(request), body(request)), response);
+    }
+
+    @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Map<String, Object>> received(@RequestParam(required = false) String messageId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReceivedLog.Entry entry : log.find(messageId)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("destination", entry.destination());
+            item.put("messageId", entry.messageId());
+            item.put("receivedAt", entry.receivedAt().toString());
+            item.put("outcome", entry.outcome());
+            item.put("headers", entry.headers());
+            item.put("bodyBase64", Base64.getEncoder().encodeToString(entry.body()));
+            out.add(item);
+        }
+        return out;
+    }
+
+    @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Map<String, Long>> stats() {
+        return log.stats();
+    }
+
+    @PostMapping(path = "/control", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> control(@RequestBody Control control) {
+        Behaviour behaviour = new Behaviour(control.mode() == null ? Behaviour.Mode.OK : control.mode(),
+                control.status(), control.delayMs(), control.callback(), control.callbackDelayMs(), control.reason());
+        platforms.control(control.destination(), behaviour);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("destination", control.destination());
+        answer.put("mode", behaviour.mode());
+        return answer;
+    }
+
+    /** The body of {@code POST /sim/control}. */
+    record Control(String destination, Behaviour.Mode mode, Integer status, Long delayMs,
+            SimulatorSettings.CallbackMode callback, Long callbackDelayMs, String reason) {}
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes(MAX_BODY);
+        }
+    }
+
+    private static void write(SimulatedPlatforms.Answer answer, HttpServletResponse response) throws IOException {
+        if (answer.drop()) {
+            // promise a body, send part of it and break off: the client sees the connection drop mid-answer
+            response.setStatus(200);
+            response.setContentLength(1024);
+            response.getOutputStream().write(new byte[16]);
+            response.flushBuffer();
+            throw new IOException("simulated connection drop");
+        }
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.getOutputStream().write(answer.body());
+    }
+}

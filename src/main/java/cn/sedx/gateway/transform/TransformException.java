@@ -1,0 +1,12 @@
+package cn.sedx.gateway.transform;
+
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.SedxException;
+
+/** The message cannot be put into the target format; retrying cannot help. */
+public class TransformException extends SedxException {
+
+    public TransformException(ErrorCode code, String messageId, String detail, Throwable cause) {
+        super(code, messageId, false, detail, cause);
+    }
+}

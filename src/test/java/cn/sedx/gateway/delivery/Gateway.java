@@ -1,0 +1,119 @@
+package cn.sedx.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.Http;
+import cn.sedx.gateway.support.SampleCredentials;
+import cn.sedx.gateway.support.Uscc;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Drives a running gateway over HTTP as the delivery tests need: submits filings for a province, reads message
+ * states, and reads and controls the simulators.
+ */
+final class Gateway {
+
+    /** A test-only submitting system for Beijing (jurisdiction 11); its token's SHA-256 is {@link #BJ_SHA256}. */
+    static final String BJ_TOKEN = "sedx-test-bj-token-0123456789";
+    static final String BJ_SHA256 = "78a4ed51f616b75daddbcf9eff3d1528de46142370aefeba24d5441a6f3bb05e";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Http http;
+    private final Http operator;
+
+    Gateway(int port) {
+        this.http = new Http(port);
+        this.operator = http.basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
+    }
+
+    /** Submits a valid personnel filing of a unit in {@code regionCode} (province 44 or 11); returns its id. */
+    String submitFiling(String regionCode) {
+        ObjectNode filing = (ObjectNode) read(Fixtures.bytes("personnel-filing/valid-use-unit.json"));
+        ObjectNode unit = (ObjectNode) filing.get("unit");
+        unit.put("regionCode", regionCode);
+        unit.put("uscc", Uscc.withRegion(unit.get("uscc").asText(), regionCode));
+        Http submitter = regionCode.startsWith("11") ? http.bearer(BJ_TOKEN) : http.asProvince();
+        HttpResponse<String> response = submitter.postJson("/api/v1/personnel-filings", filing.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response.body()).get("messageId").asText();
+    }
+
+    /** Submits the sample year-end report with {@code copyRecipients} added to its 抄送; returns its id. */
+    String submitReport(String... copyRecipients) {
+        ObjectNode report = (ObjectNode) read(Fixtures.bytes("year-end-report/valid-report.json"));
+        for (String copy : copyRecipients) {
+            ((ArrayNode) report.get("copyRecipients")).add(copy);
+        }
+        HttpResponse<String> response = http.asProvince().postJson("/api/v1/year-end-reports", report.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response.body()).get("messageId").asText();
+    }
+
+    JsonNode message(String id) {
+        return read(operator.get("/api/v1/messages/" + id).body());
+    }
+
+    String state(String id) {
+        return message(id).get("state").asText();
+    }
+
+    /** Waits until the message reaches {@code state}. */
+    void awaitState(String id, String state, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
+    }
+
+    JsonNode received(String messageId) {
+        return read(http.get("/sim/received?messageId=" + messageId).body());
+    }
+
+    JsonNode health() {
+        return read(operator.get("/actuator/health").body());
+    }
+
+    JsonNode stats() {
+        return read(http.get("/sim/stats").body());
+    }
+
+    void control(String destination, String mode) {
+        control("{\"destination\":\"" + destination + "\",\"mode\":\"" + mode + "\"}");
+    }
+
+    void control(String json) {
+        assertThat(http.postJson("/sim/control", json).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> asOperator(String path, String body) {
+        return operator.postJson(path, body);
+    }
+
+    HttpResponse<String> getAsOperator(String path) {
+        return operator.get(path);
+    }
+
+    static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode read(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
