@@ -50,7 +50,7 @@ class NationalUploadDeliveryTests {
 
     @BeforeEach
     void platformUp() {
-        control("OK");
+        control("OK", 0);
     }
 
     @Test
@@ -69,13 +69,16 @@ class NationalUploadDeliveryTests {
     @Test
     void recoversFromAPlatformFailingHalfWayWithoutLosingOrRepeatingAChunk() {
         List<String> filings = submit(12);
+        long failedBefore = stats().at("/national-platform/failed").asLong();
+        control("DELAY", 1500);
         String runId = trigger("half-way failure");
         await().atMost(Duration.ofSeconds(60)).until(() -> run(runId).get("chunksAcknowledged").asInt() >= 2);
 
-        control("FAIL");
-        await().atMost(Duration.ofSeconds(30)).until(() -> stats().at("/national-platform/failed").asInt() > 0
-                || run(runId).get("chunksAcknowledged").asInt() == 6);
-        control("OK");
+        control("FAIL", 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stats().at("/national-platform/failed").asLong() >= failedBefore + 2);
+        assertThat(run(runId).get("chunksAcknowledged").asInt()).isLessThan(6);
+        control("OK", 0);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> state(runId).equals("SUCCEEDED"));
         List<String> chunks = chunkMessages(runId);
@@ -83,6 +86,7 @@ class NationalUploadDeliveryTests {
         for (String chunk : chunks) {
             assertThat(received(chunk)).as("deliveries of chunk " + chunk).hasSize(1);
         }
+        assertThat(chunks.stream().mapToInt(this::attempts).max().orElseThrow()).isGreaterThan(1);
         assertThat(filingsReceived(chunks)).containsExactlyElementsOf(filings);
     }
 
@@ -113,13 +117,17 @@ class NationalUploadDeliveryTests {
         return accepted;
     }
 
+    private int attempts(String messageId) {
+        return read(operator().get("/api/v1/messages/" + messageId)).at("/destinations/0/attempts").asInt();
+    }
+
     private JsonNode stats() {
         return read(new Http(port).get("/sim/stats"));
     }
 
-    private void control(String mode) {
-        HttpResponse<String> response = new Http(port).postJson("/sim/control",
-                "{\"destination\":\"national-platform\",\"mode\":\"" + mode + "\",\"status\":503}");
+    private void control(String mode, long delayMs) {
+        HttpResponse<String> response = new Http(port).postJson("/sim/control", "{\"destination\":\"national-platform\","
+                + "\"mode\":\"" + mode + "\",\"status\":503,\"delayMs\":" + delayMs + "}");
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 
