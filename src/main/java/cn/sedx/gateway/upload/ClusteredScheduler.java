@@ -75,7 +75,8 @@ class ClusteredScheduler {
             p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
             p.setProperty("org.quartz.jobStore.clusterCheckinInterval",
                     Long.toString(settings.checkinInterval().toMillis()));
-            p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(settings.misfireThreshold().toMillis()));
+            p.setProperty("org.quartz.jobStore.misfireThreshold",
+                    Long.toString(settings.misfireThreshold().toMillis()));
             return p;
         }
 

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the upload feature; the routes in {@code routes/upload.camel.yaml} call {@code uploadLauncher} and {@code uploadSettlement}. */
+/**
+ * Wires the upload feature; the routes in {@code routes/upload.camel.yaml} call {@code uploadLauncher} and
+ * {@code uploadSettlement}.
+ */
 @Configuration(proxyBeanMethods = false)
 class UploadConfiguration {
 

@@ -112,7 +112,8 @@ class UploadRuns {
     }
 
     boolean producedAll(String id, Instant now) {
-        return jdbc.sql("UPDATE upload_run SET produced_all = TRUE, heartbeat_at = ? WHERE id = ? AND state = 'RUNNING'")
+        return jdbc.sql("UPDATE upload_run SET produced_all = TRUE, heartbeat_at = ? WHERE id = ?"
+                        + " AND state = 'RUNNING'")
                 .params(ts(now), id).update() == 1;
     }
 

@@ -126,8 +126,9 @@ class NationalUploadDeliveryTests {
     }
 
     private void control(String mode, long delayMs) {
-        HttpResponse<String> response = new Http(port).postJson("/sim/control", "{\"destination\":\"national-platform\","
-                + "\"mode\":\"" + mode + "\",\"status\":503,\"delayMs\":" + delayMs + "}");
+        HttpResponse<String> response = new Http(port).postJson("/sim/control",
+                "{\"destination\":\"national-platform\",\"mode\":\"" + mode + "\",\"status\":503,"
+                        + "\"delayMs\":" + delayMs + "}");
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 

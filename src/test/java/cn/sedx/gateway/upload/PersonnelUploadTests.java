@@ -106,7 +106,8 @@ class PersonnelUploadTests {
         assertThat(bare.statusCode()).isEqualTo(422);
         assertThat(bare.body()).contains("REASON_REQUIRED");
 
-        HttpResponse<String> auditor = new Http(port).basic(SampleCredentials.AUDITOR, SampleCredentials.AUDITOR_PASSWORD)
+        HttpResponse<String> auditor = new Http(port)
+                .basic(SampleCredentials.AUDITOR, SampleCredentials.AUDITOR_PASSWORD)
                 .postJson("/api/v1/admin/uploads/personnel/run", "{\"reason\":\"just looking\"}");
         assertThat(auditor.statusCode()).isEqualTo(403);
     }
