@@ -35,16 +35,18 @@ public class DeliveryLog {
                         truncate(attempt.detail()))
                 .update();
         Timestamp now = Timestamp.from(attempt.startedAt().plusMillis(attempt.durationMs()));
+        // the last error is kept until a later attempt fails otherwise: a success does not overwrite it with its detail
+        String error = attempt.errorCode() == null ? null : truncate(attempt.detail());
         int updated = jdbc.sql("UPDATE delivery SET state = ?, attempts = attempts + 1, last_error_code = ?,"
                         + " last_error = ?, updated_at = ? WHERE message_id = ? AND destination = ?")
-                .params(state.name(), attempt.errorCode(), truncate(attempt.detail()), now, messageId,
+                .params(state.name(), attempt.errorCode(), error, now, messageId,
                         attempt.destination())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO delivery (message_id, destination, state, attempts, first_attempt_at,"
                             + " last_error_code, last_error, updated_at) VALUES (?,?,?,1,?,?,?,?)")
                     .params(messageId, attempt.destination(), state.name(), Timestamp.from(attempt.startedAt()),
-                            attempt.errorCode(), truncate(attempt.detail()), now)
+                            attempt.errorCode(), error, now)
                     .update();
         }
     }

@@ -37,7 +37,7 @@ class OpenApiContractTests {
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method.name() + " " + path))));
 
-        assertThat(documented()).isEqualTo(served);
+        assertThat(documented()).as("operations in schemas/openapi.yaml").isEqualTo(served);
     }
 
     @Test
