@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The configured destinations and the routing rule: personnel filings and safety records go to the provincial
  * platform of the unit's province; a year-end report goes to the document exchange (主送) and to every copy
- * recipient (抄送) that names a configured destination. Plain Java, thread-safe.
+ * recipient (抄送) that names a configured destination; a chunk of the national personnel upload
+ * (PERSONNEL_BATCH) goes to every national platform. Plain Java, thread-safe.
  */
 public class Destinations {
 
@@ -43,7 +44,15 @@ public class Destinations {
         return switch (type) {
             case PERSONNEL_FILING, SAFETY_RECORD -> provincial(province(regionCode, unitUscc));
             case YEAR_END_REPORT -> documentRecipients(canonical);
+            case PERSONNEL_BATCH -> ofKind(DestinationKind.NATIONAL_PLATFORM);
         };
+    }
+
+    private List<String> ofKind(DestinationKind kind) {
+        return byName.entrySet().stream()
+                .filter(e -> e.getValue().kind() == kind)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private List<String> provincial(String province) {

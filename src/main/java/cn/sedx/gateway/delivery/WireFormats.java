@@ -67,6 +67,9 @@ public class WireFormats {
      *     SIGNING_KEY_UNAVAILABLE …; none is cured by a retry
      */
     public OutboundRequest build(String name, Destination destination, StoredMessage message) {
+        if (message.type() == MessageType.PERSONNEL_BATCH) {
+            return prebuilt(message);
+        }
         JsonNode canonical = canonical(message);
         Envelope envelope = new Envelope(message.id(), message.type(), message.receivedAt(), message.unitUscc(),
                 message.regionCode());
@@ -85,6 +88,18 @@ public class WireFormats {
         headers.put("Content-Type", "application/zip");
         return new OutboundRequest("/packages", headers, exchangePackage(name, destination, envelope, canonical,
                 signer));
+    }
+
+    /**
+     * A chunk of the national upload was signed as an exchange package when it was cut; its stored bytes are
+     * sent as they are, so every retry carries the identical package.
+     */
+    private OutboundRequest prebuilt(StoredMessage message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(MESSAGE_ID, message.id());
+        headers.put(MESSAGE_TYPE, message.type().name());
+        headers.put("Content-Type", "application/zip");
+        return new OutboundRequest("/packages", headers, store.payload(message.id()).orElseThrow());
     }
 
     private byte[] exchangePackage(String name, Destination destination, Envelope envelope, JsonNode canonical,

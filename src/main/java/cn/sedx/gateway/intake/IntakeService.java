@@ -2,6 +2,7 @@ package cn.sedx.gateway.intake;
 
 import cn.sedx.gateway.audit.AuditTrail;
 import cn.sedx.gateway.messagestore.DuplicateSubmissionException;
+import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.StoredMessage;
@@ -73,6 +74,7 @@ public class IntakeService {
         if (repeat.isPresent()) {
             return repeat.get();
         }
+        checkReplaced(submission);
         JsonNode tree = json.parse(submission.body());
         ValidationOutcome outcome = validator.validate(submission.type(), tree);
         authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), regionPointer(submission.type()));
@@ -95,11 +97,31 @@ public class IntakeService {
         }
     }
 
+    /**
+     * A resubmission ({@code previousMessageId}) must replace a year-end report of the same system that the
+     * document exchange returned (已退回), and only once: a second correction replaces the first correction.
+     */
+    private void checkReplaced(Submission submission) {
+        String previous = submission.previousMessageId();
+        if (previous == null) {
+            return;
+        }
+        boolean valid = submission.type() == MessageType.YEAR_END_REPORT && store.find(previous)
+                .filter(p -> p.type() == MessageType.YEAR_END_REPORT)
+                .filter(p -> p.submittingSystem().equals(submission.submittingSystem()))
+                .filter(p -> p.state() == MessageState.RETURNED)
+                .isPresent();
+        if (!valid) {
+            throw new SedxException(ErrorCode.PREVIOUS_VERSION_INVALID, null, false, "cannot replace " + previous,
+                    List.of(Violation.of(ErrorCode.PREVIOUS_VERSION_INVALID, "replaces")), null);
+        }
+    }
+
     private static String regionPointer(MessageType type) {
         return switch (type) {
             case PERSONNEL_FILING -> "/unit/regionCode";
             case SAFETY_RECORD -> "/unitUscc";
-            case YEAR_END_REPORT -> "/issuer/regionCode";
+            case YEAR_END_REPORT, PERSONNEL_BATCH -> "/issuer/regionCode";
         };
     }
 

@@ -44,7 +44,15 @@ public class MessageStore {
      */
     @Transactional
     public StoredMessage insertReceived(NewMessage message) {
-        String id = UUID.randomUUID().toString();
+        return insertReceived(message, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #insertReceived(NewMessage)}, under an id the caller minted (a message the gateway builds itself,
+     * whose content names its own id).
+     */
+    @Transactional
+    public StoredMessage insertReceived(NewMessage message, String id) {
         Instant now = clock.instant();
         try {
             jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"

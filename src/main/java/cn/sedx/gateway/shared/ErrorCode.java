@@ -71,6 +71,7 @@ public enum ErrorCode {
     ATTACHMENT_TYPE_NOT_ALLOWED(false, "附件类型不允许", "The attachment type is not allowed"),
     ATTACHMENT_TOO_LARGE(false, "附件超过大小限制", "The attachment exceeds the size limit"),
     ATTACHMENT_NOT_BASE64(false, "附件内容不是有效的 Base64 编码", "The attachment content is not valid base64"),
+    PREVIOUS_VERSION_INVALID(false, "被替换的公文不存在、不属于本系统或未被退回", "The replaced document does not exist, is not this system's, or was not returned"),
 
     // security
     UNAUTHENTICATED(false, "未认证", "Authentication is required"),
@@ -97,6 +98,7 @@ public enum ErrorCode {
     DELIVERY_EXPIRED(false, "重试期限已过", "The delivery gave up after its retry period"),
     TRANSFORM_FAILED(false, "报文无法转换为目标格式", "The message cannot be transformed to the destination's format"),
     FORMAT_VERSION_UNSUPPORTED(false, "不支持的目标格式版本", "The destination's format version is not supported"),
+    UPLOAD_ALREADY_RUNNING(true, "已有上报任务正在运行", "An upload run is already running"),
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 

@@ -29,7 +29,7 @@ public record Problem(
             case FORBIDDEN, OUT_OF_JURISDICTION -> 403;
             case MESSAGE_NOT_FOUND, RESOURCE_NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case IDEMPOTENCY_KEY_CONFLICT -> 409;
+            case IDEMPOTENCY_KEY_CONFLICT, UPLOAD_ALREADY_RUNNING -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case RATE_LIMITED -> 429;

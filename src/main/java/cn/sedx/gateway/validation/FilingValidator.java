@@ -97,7 +97,7 @@ public class FilingValidator {
         return switch (type) {
             case PERSONNEL_FILING -> "/unit/uscc";
             case SAFETY_RECORD -> "/unitUscc";
-            case YEAR_END_REPORT -> "/issuer/uscc";
+            case YEAR_END_REPORT, PERSONNEL_BATCH -> "/issuer/uscc";
         };
     }
 

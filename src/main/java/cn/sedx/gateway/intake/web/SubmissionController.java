@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST intake of the three filing types: {@code 202} once the filing is durably stored. */
@@ -54,15 +55,21 @@ class SubmissionController {
 
     @PostMapping("/year-end-reports")
     ResponseEntity<AcceptedBody> yearEndReport(HttpServletRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
-        return submit(MessageType.YEAR_END_REPORT, request, key, settings.maxReportBodySize());
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestParam(name = "replaces", required = false) String replaces) throws IOException {
+        return submit(MessageType.YEAR_END_REPORT, request, key, settings.maxReportBodySize(), replaces);
     }
 
     private ResponseEntity<AcceptedBody> submit(MessageType type, HttpServletRequest request, String key,
             DataSize limit) throws IOException {
+        return submit(type, request, key, limit, null);
+    }
+
+    private ResponseEntity<AcceptedBody> submit(MessageType type, HttpServletRequest request, String key,
+            DataSize limit, String replaces) throws IOException {
         checkKey(key);
         byte[] body = BoundedBody.read(request, limit);
-        IntakeReceipt receipt = intake.submit(new Submission(type, submitter(request), "REST", key, body, null));
+        IntakeReceipt receipt = intake.submit(new Submission(type, submitter(request), "REST", key, body, replaces));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/messages/" + receipt.messageId()))
                 .body(AcceptedBody.of(receipt));

@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Who may call what. Submitting systems (bearer token or client certificate) submit and read their own
  * messages; operators (HTTP Basic) read everything and change things; auditors read everything and change
  * nothing. Contracts, health and the simulators' test endpoints are public; callbacks prove themselves by
- * signature. No sessions: every request authenticates.
+ * signature. The year-end follow-up is for operators and auditors; the compliance view also for systems, each
+ * inside its jurisdiction (checked by the view). No sessions: every request authenticates.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,6 +56,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, SUBMISSIONS).hasRole("SYSTEM")
                         .requestMatchers(HttpMethod.GET, "/api/v1/messages", "/api/v1/messages/**")
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance")
+                        .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/actuator/**")
                         .hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")

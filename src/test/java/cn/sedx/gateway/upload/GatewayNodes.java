@@ -1,0 +1,89 @@
+package cn.sedx.gateway.upload;
+
+import cn.sedx.gateway.SedxApplication;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.h2.tools.Server;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gateway nodes of one cluster: each its own Spring context, port, broker and data folder, all on one shared
+ * database — the PostgreSQL of {@code SEDX_TEST_PG_URL} when set, else an H2 database served over TCP, as
+ * separate processes would reach it.
+ */
+final class GatewayNodes implements AutoCloseable {
+
+    private final Server h2;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    GatewayNodes() throws SQLException {
+        String pg = System.getenv("SEDX_TEST_PG_URL");
+        if (pg != null) {
+            h2 = null;
+            url = pg;
+            user = env("SEDX_TEST_PG_USER", "sedx");
+            password = env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
+        } else {
+            h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+            url = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:cluster-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            user = "sa";
+            password = "";
+        }
+    }
+
+    /** Starts a node with the given settings on top of the shared database. */
+    ConfigurableApplicationContext start(Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("server.port", 0);
+        properties.put("sedx.data-dir", Path.of("target", "test-data", UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
+        properties.put("spring.artemis.embedded.server-id", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        properties.put("spring.flyway.clean-disabled", false);
+        // command-line arguments, so they override application.yaml
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(SedxApplication.class).run(arguments);
+    }
+
+    /** A direct connection pool to the shared database, for what no node would do itself. */
+    Database database() {
+        return new Database(new org.springframework.jdbc.datasource.SingleConnectionDataSource(url, user, password,
+                true));
+    }
+
+    /** A connection to the shared database; closing releases it. */
+    record Database(org.springframework.jdbc.datasource.SingleConnectionDataSource source) implements AutoCloseable {
+
+        org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+            return org.springframework.jdbc.core.simple.JdbcClient.create(source);
+        }
+
+        @Override
+        public void close() {
+            source.destroy();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (h2 != null) {
+            h2.stop();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

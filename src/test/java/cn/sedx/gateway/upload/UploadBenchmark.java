@@ -1,0 +1,209 @@
+package cn.sedx.gateway.upload;
+
+import cn.sedx.gateway.messagestore.MessageScan;
+import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
+import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.signing.ExchangePackageWriter;
+import cn.sedx.gateway.signing.SigningKeys;
+import cn.sedx.gateway.signing.SigningSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Benchmark of the national upload (a main class, not a test; see docs/benchmarks.md for the command): fills an
+ * H2 file store with synthetic personnel filings of three persons each (once; later runs reuse it), then times
+ * the filings being read in key order, written as batch XML, cut into chunks and signed (SM2/SM3) as exchange
+ * packages. Mode {@code produce} discards the signed chunks; mode {@code run} does a whole upload run, storing
+ * each chunk as a PERSONNEL_BATCH message with its bookkeeping, as the gateway does.
+ *
+ * <p>Arguments: {@code [filings=1000000] [mode=produce|run] [folder=target/upload-benchmark]}.
+ */
+public final class UploadBenchmark {
+
+    private static final int PERSONS = 3;
+
+    private UploadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int filings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String mode = args.length > 1 ? args[1] : "produce";
+        Path folder = Path.of(args.length > 2 ? args[2] : "target/upload-benchmark").toAbsolutePath();
+        try (HikariDataSource dataSource = dataSource(folder)) {
+            // outOfOrder: a store filled before a lower-numbered migration landed can still be reused
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            fill(dataSource, jdbc, filings);
+            resetRuns(jdbc);
+            measure(dataSource, jdbc, mode, filings);
+        }
+    }
+
+    private static void measure(HikariDataSource dataSource, JdbcClient jdbc, String mode, int filings) {
+        Clock clock = Clock.systemUTC();
+        UploadSettings settings = settings();
+        MessageScan scan = new MessageScan(jdbc);
+        SigningKeys keys = new SigningKeys(new SigningSettings(null, java.util.Map.of(), null, null, null),
+                new DefaultResourceLoader(), clock);
+        ChunkProducer producer = new ChunkProducer(scan,
+                new ChunkPackager(new ExchangePackageWriter(), keys, settings, clock), new ObjectMapper(), settings,
+                clock);
+        AtomicLong chunks = new AtomicLong();
+        AtomicLong records = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        long cpuBefore = cpuNanos();
+        long started = System.nanoTime();
+        if (mode.equals("run")) {
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            UploadRuns runs = new UploadRuns(jdbc);
+            MessageStore store = new MessageStore(jdbc, clock, event -> { });
+            UploadSettlement settlement = new UploadSettlement(runs, tx, settings, clock);
+            PersonnelUpload upload = new PersonnelUpload(runs, scan, producer,
+                    new ChunkRecorder(store, runs, tx, settings, clock), settlement, tx, settings, clock);
+            UploadRun run = upload.begin("OPERATOR", "benchmark", "benchmark");
+            upload.execute(run.id());
+            UploadRun done = runs.find(run.id()).orElseThrow();
+            records.set(done.records());
+            chunks.set(runs.counts(run.id()).sent());
+            bytes.set(jdbc.sql("SELECT SUM(bytes) FROM upload_chunk WHERE run_id = ?").param(run.id())
+                    .query(Long.class).single());
+        } else {
+            ScanKey last = scan.lastKey(MessageType.PERSONNEL_FILING, Instant.now());
+            producer.produce("benchmark", ScanKey.START, last, 1, false, (chunk, id, signed) -> {
+                chunks.incrementAndGet();
+                records.addAndGet(chunk.records());
+                bytes.addAndGet(signed.length);
+                return true;
+            });
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        double seconds = took.toMillis() / 1000.0;
+        System.out.printf("mode=%s filings=%d records=%d chunks=%d packages=%.1f MiB%n", mode, filings, records.get(),
+                chunks.get(), bytes.get() / 1048576.0);
+        System.out.printf("elapsed=%.1f s  records/s=%.0f  cpu=%.1f s  heapPeak=%.0f MiB  maxHeap=%.0f MiB%n",
+                seconds, records.get() / seconds, (cpuNanos() - cpuBefore) / 1e9, heapPeakMiB(),
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+
+    private static UploadSettings settings() {
+        return new UploadSettings(true, "0 30 1 * * ?", 20_000, DataSize.ofMegabytes(16), Duration.ZERO, 1000,
+                Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(10), Duration.ofSeconds(2),
+                "gateway-sm2", "国家特种设备安全监管平台",
+                new UploadSettings.Sender("广东省市场监督管理局", "11440000MB2C9876XY", "440000"),
+                new UploadSettings.Scheduler("sedx-gateway", Duration.ofSeconds(7), Duration.ofSeconds(60), 3));
+    }
+
+    private static void fill(HikariDataSource dataSource, JdbcClient jdbc, int filings) throws Exception {
+        long present = jdbc.sql("SELECT COUNT(*) FROM message WHERE type = 'PERSONNEL_FILING'").query(Long.class)
+                .single();
+        if (present >= filings) {
+            System.out.printf("store holds %d filings; reusing it%n", present);
+            return;
+        }
+        long started = System.nanoTime();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
+                        + " body_sha256, payload, payload_size, received_at, updated_at)"
+                        + " VALUES (?, 'PERSONNEL_FILING', 'ACKNOWLEDGED', 'bench', 'REST', ?, '440106',"
+                        + " ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (long i = present; i < filings; i++) {
+                byte[] payload = filing(i);
+                Timestamp at = Timestamp.from(base.plusMillis(i * 10));
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, String.format("9144010600%08d", i));
+                insert.setString(3, "0".repeat(64));
+                insert.setBytes(4, payload);
+                insert.setLong(5, payload.length);
+                insert.setTimestamp(6, at);
+                insert.setTimestamp(7, at);
+                insert.addBatch();
+                if ((i + 1) % 1000 == 0) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        System.out.printf("filled the store with %d filings in %.0f s%n", filings - present,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A use unit with its principal, director and one officer (three person records). */
+    static byte[] filing(long n) {
+        String id = String.format("%08d", n);
+        return ("{\"filingKind\":\"INITIAL\",\"effectiveDate\":\"2026-11-01\",\"unit\":{\"name\":\"广州天河城市物业管理有限公司第"
+                + id + "分公司\",\"uscc\":\"9144010600" + id + "\",\"unitKind\":\"USE\",\"regionCode\":\"440106\","
+                + "\"equipmentCategories\":[\"3000\",\"2000\"],\"useRegistrationNumbers\":[\"梯11粤A" + id
+                + "(19)\",\"容1L粤A" + id + "(18)\"]},\"persons\":["
+                + person("PRINCIPAL", "陈建国", id, "1975", null, null)
+                + "," + person("SAFETY_DIRECTOR", "李明", id, "1982", "TS08440106" + id, null)
+                + "," + person("SAFETY_OFFICER", "王芳", id, "1990", "TS08440106" + id,
+                        "\"equipmentCategories\":[\"3000\",\"2000\"],\"responsibleDeviceCodes\":[\"31104401100012023"
+                                + (n % 10) + "\"]")
+                + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String person(String role, String name, String id, String born, String certificate,
+            String extra) {
+        return "{\"role\":\"" + role + "\",\"name\":\"" + name + "\",\"idNumber\":\"440106" + born + "0101"
+                + id.substring(5) + "X\",\"mobile\":\"138" + id + "\",\"appointedOn\":\"2023-06-01\""
+                + (certificate == null ? "" : ",\"certificateNumber\":\"" + certificate + "\"")
+                + (extra == null ? "" : "," + extra) + "}";
+    }
+
+    private static void resetRuns(JdbcClient jdbc) {
+        jdbc.sql("DELETE FROM upload_chunk").update();
+        jdbc.sql("DELETE FROM upload_run").update();
+        jdbc.sql("DELETE FROM message_state WHERE message_id IN"
+                        + " (SELECT id FROM message WHERE type = 'PERSONNEL_BATCH')")
+                .update();
+        jdbc.sql("DELETE FROM message WHERE type = 'PERSONNEL_BATCH'").update();
+        jdbc.sql("UPDATE upload_watermark SET received_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', id = ''")
+                .update();
+    }
+
+    private static HikariDataSource dataSource(Path folder) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("sedx")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double heapPeakMiB() {
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+        return pools.stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
+    }
+}
