@@ -61,6 +61,10 @@ public class DeliveryRelay {
         MessageState current = states.deliveries(task.messageId()).get(task.destination());
         if (destination == null || message == null || SETTLED.contains(current)) {
             log.info("nothing to deliver for {} to {} (delivery {})", task.messageId(), task.destination(), current);
+            if (message != null && current != null) {
+                // a crash between recording the attempt and settling the message leaves the message behind
+                states.settle(task.messageId(), task.destination() + ": delivery already " + current);
+            }
             return DeliveryOutcome.done();
         }
         Instant now = clock.instant();

@@ -4,18 +4,25 @@ import cn.sedx.gateway.delivery.DeliverySettings.Destination;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * POSTs deliveries to the platforms over HTTP with each destination's connect and read timeouts. A relative
+ * POSTs deliveries to the platforms over HTTP with each destination's connect timeout and read timeout (the
+ * whole answer, body included, must arrive within the read timeout). A relative
  * base URL ({@code /sim/...}) means this gateway's own port, known once the web server has started.
  */
 @Component
@@ -46,7 +53,7 @@ public class PlatformClient {
                 .timeout(destination.readTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(http::header);
-        HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(client, http.build(), destination.readTimeout());
         Map<String, String> headers = new TreeMap<>();
         response.headers().map().forEach((key, values) -> {
             if (!values.isEmpty()) {
@@ -54,6 +61,31 @@ public class PlatformClient {
             }
         });
         return new PlatformAnswer(response.statusCode(), headers, response.body());
+    }
+
+    /**
+     * Sends and reads the whole answer within {@code timeout}. The request timeout of java.net.http covers only
+     * the wait for the response headers; a platform that stalls in the middle of its body would otherwise hold
+     * the consumer thread for ever.
+     */
+    private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration timeout)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        }
     }
 
     private URI resolve(URI base, String path) throws IOException {

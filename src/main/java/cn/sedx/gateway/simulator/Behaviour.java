@@ -3,8 +3,8 @@ package cn.sedx.gateway.simulator;
 /**
  * How a simulated platform behaves until told otherwise ({@code POST /sim/control}).
  *
- * @param mode            OK, FAIL (answer {@code status}), DELAY ({@code delayMs} then OK), DROP (drop the
- *                        connection), BAD_RECEIPT (accept, but sign the receipt wrongly)
+ * @param mode            OK, FAIL (answer {@code status}), DELAY ({@code delayMs} then OK), DROP (break off
+ *                        the answer after a few bytes), BAD_RECEIPT (accept, but sign the receipt wrongly)
  * @param status          the HTTP status FAIL answers
  * @param delayMs         how long DELAY waits
  * @param callback        the document exchange's callback after a receipt, or null for the configured one

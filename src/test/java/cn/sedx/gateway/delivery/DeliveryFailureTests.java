@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Platforms that fail, reject, answer badly or are slow, and what the relay makes of it. */
 @GatewayTest
 @TestPropertySource(properties = {
+    "sedx.delivery.destinations.province-44.read-timeout=2s",
     "sedx.delivery.destinations.province-44.retry.initial-delay=200ms",
     "sedx.delivery.destinations.province-44.retry.max-delay=1s",
     "sedx.delivery.destinations.province-44.breaker.open-wait=1s",
@@ -28,7 +29,11 @@ import org.springframework.test.context.TestPropertySource;
     "sedx.security.systems.bj-test.display-name=Beijing test system",
     "sedx.security.systems.bj-test.jurisdiction=11",
     "sedx.security.systems.bj-test.message-types=PERSONNEL_FILING,SAFETY_RECORD",
-    "sedx.security.systems.bj-test.token-sha256=" + Gateway.BJ_SHA256})
+    "sedx.security.systems.bj-test.token-sha256=" + Gateway.BJ_SHA256,
+    "sedx.security.systems.xj-test.display-name=Xinjiang test system",
+    "sedx.security.systems.xj-test.jurisdiction=65",
+    "sedx.security.systems.xj-test.message-types=PERSONNEL_FILING",
+    "sedx.security.systems.xj-test.token-sha256=" + Gateway.XJ_SHA256})
 class DeliveryFailureTests {
 
     @LocalServerPort
@@ -156,6 +161,32 @@ class DeliveryFailureTests {
         assertThat(gateway.state(slow.get(slow.size() - 1))).isNotEqualTo("ACKNOWLEDGED");
         gateway.control("province-11", "OK");
         slow.forEach(id -> gateway.awaitState(id, "ACKNOWLEDGED", Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void retriesADroppedConnectionUntilThePlatformAnswers() {
+        gateway.control("province-44", "DROP");
+        String id = gateway.submitFiling("440106");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(gateway.message(id).at("/destinations/0/attempts").asInt()).isGreaterThanOrEqualTo(2));
+        JsonNode delivery = gateway.message(id).at("/destinations/0");
+        assertThat(delivery.get("state").asText()).isEqualTo("SENT");
+        assertThat(delivery.get("lastErrorCode").asText()).isEqualTo("DESTINATION_UNAVAILABLE");
+
+        gateway.control("province-44", "OK");
+
+        gateway.awaitState(id, "ACKNOWLEDGED", Duration.ofSeconds(30));
+    }
+
+    @Test
+    void failsAFilingOfAProvinceWithoutADestination() {
+        String id = gateway.submitFiling("650102");
+
+        gateway.awaitState(id, "FAILED", Duration.ofSeconds(20));
+
+        JsonNode message = gateway.message(id);
+        assertThat(findState(message, "FAILED").get("detail").asText()).startsWith("NO_DESTINATION");
+        assertThat(message.get("destinations")).isEmpty();
     }
 
     private static JsonNode findState(JsonNode message, String state) {

@@ -25,6 +25,8 @@ class DeliveryFlowTests {
     @BeforeEach
     void connect() {
         gateway = new Gateway(port);
+        List.of("province-44", "province-11", "national-platform").forEach(d -> gateway.control(d, "OK"));
+        gateway.control("{\"destination\":\"document-exchange\",\"mode\":\"OK\",\"callback\":\"SIGN_FOR\"}");
     }
 
     @Test

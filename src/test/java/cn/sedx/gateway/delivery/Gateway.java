@@ -25,6 +25,9 @@ final class Gateway {
     /** A test-only submitting system for Beijing (jurisdiction 11); its token's SHA-256 is {@link #BJ_SHA256}. */
     static final String BJ_TOKEN = "sedx-test-bj-token-0123456789";
     static final String BJ_SHA256 = "78a4ed51f616b75daddbcf9eff3d1528de46142370aefeba24d5441a6f3bb05e";
+    /** A test-only submitting system for Xinjiang (jurisdiction 65), a province with no destination. */
+    static final String XJ_TOKEN = "sedx-test-xj-token-0123456789";
+    static final String XJ_SHA256 = "8669accc5d14bc52aa4027540b6a2d0dd844fcb28bafb98d4cbec748e916c64f";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,13 +39,17 @@ final class Gateway {
         this.operator = http.basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
     }
 
-    /** Submits a valid personnel filing of a unit in {@code regionCode} (province 44 or 11); returns its id. */
+    /** Submits a valid personnel filing of a unit in {@code regionCode} (province 44, 11 or 65); returns its id. */
     String submitFiling(String regionCode) {
         ObjectNode filing = (ObjectNode) read(Fixtures.bytes("personnel-filing/valid-use-unit.json"));
         ObjectNode unit = (ObjectNode) filing.get("unit");
         unit.put("regionCode", regionCode);
         unit.put("uscc", Uscc.withRegion(unit.get("uscc").asText(), regionCode));
-        Http submitter = regionCode.startsWith("11") ? http.bearer(BJ_TOKEN) : http.asProvince();
+        Http submitter = switch (regionCode.substring(0, 2)) {
+            case "11" -> http.bearer(BJ_TOKEN);
+            case "65" -> http.bearer(XJ_TOKEN);
+            default -> http.asProvince();
+        };
         HttpResponse<String> response = submitter.postJson("/api/v1/personnel-filings", filing.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return read(response.body()).get("messageId").asText();
