@@ -1,0 +1,62 @@
+package cn.sedx.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sedx.gateway.support.FreshDataDirectory;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The README's client-certificate example: the `tls` profile with the sample material of certs-sample/tls. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = FreshDataDirectory.class)
+@ActiveProfiles("tls")
+class SampleTlsTests {
+
+    private static final char[] PASSWORD = "sedx-sample".toCharArray();
+
+    @LocalServerPort
+    int port;
+
+    private static KeyStore load(String file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of("certs-sample/tls", file))) {
+            store.load(in, PASSWORD);
+        }
+        return store;
+    }
+
+    @Test
+    void theSampleCountyCertificateAuthenticatesTheCountySystem() throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load("tianhe-county.p12"), PASSWORD);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load("truststore.p12"));
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), trust.getTrustManagers(), new SecureRandom());
+
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(tls).build().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/year-end-reports"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // authenticated as tianhe-county, which may not submit year-end reports: 403, not 401
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("FORBIDDEN");
+    }
+}
