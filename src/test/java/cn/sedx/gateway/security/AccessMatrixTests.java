@@ -141,6 +141,37 @@ class AccessMatrixTests {
     }
 
     @Test
+    void operationsReadsAreForOperatorsAndAuditors() {
+        Map<String, Integer> readers = all(401, 401, 403, 403, 200, 200, 401);
+        expect("GET stuck", http -> http.get("/api/v1/admin/stuck"), readers);
+        expect("GET uploads", http -> http.get("/api/v1/admin/uploads"), readers);
+        expect("GET year-end report follow-up", http -> http.get("/api/v1/reports/year-end?year=2026"), readers);
+    }
+
+    @Test
+    void replaysAndUploadTriggersAreForOperatorsOnly() {
+        String dryRun = "{\"filter\": {\"state\": \"FAILED\"}, \"dryRun\": true, \"reason\": \"matrix check\"}";
+        expect("POST replay (dry run)", http -> http.postJson("/api/v1/admin/replays", dryRun),
+                all(401, 401, 403, 403, 200, 403, 401));
+        String trigger = "{\"reason\": \"matrix check of the trigger\"}";
+        expect("POST upload trigger", http -> http.postJson("/api/v1/admin/uploads/personnel/run", trigger),
+                Map.of("anonymous", 401, "gd-province", 403, "tianhe-county", 403, "auditor", 403));
+        // 202 when it starts a run; 409 when a run happens to be under way already
+        assertThat(callers.get("operator").postJson("/api/v1/admin/uploads/personnel/run", trigger).statusCode())
+                .isIn(202, 409);
+    }
+
+    @Test
+    void theComplianceViewIsOpenToSystemsWithinTheirJurisdiction() {
+        expect("GET compliance 440106", http -> http.get("/api/v1/compliance?region=440106"),
+                all(401, 401, 200, 200, 200, 200, 401));
+        expect("GET compliance 44", http -> http.get("/api/v1/compliance?region=44"),
+                Map.of("gd-province", 200, "tianhe-county", 403));
+        expect("GET compliance 11", http -> http.get("/api/v1/compliance?region=11"),
+                Map.of("gd-province", 403, "operator", 200));
+    }
+
+    @Test
     void contractsAndHealthArePublic() {
         expect("GET openapi", http -> http.get("/api/v1/openapi.yaml"), Map.of("anonymous", 200));
         expect("GET health", http -> http.get("/actuator/health"), Map.of("anonymous", 200));

@@ -30,6 +30,8 @@ final class GatewayNodes implements AutoCloseable {
             url = pg;
             user = env("SEDX_TEST_PG_USER", "sedx");
             password = env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
+            // the test database is shared with the store's tests: start the cluster on an empty one
+            org.flywaydb.core.Flyway.configure().dataSource(url, user, password).cleanDisabled(false).load().clean();
         } else {
             h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
             url = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:cluster-" + UUID.randomUUID()

@@ -1,6 +1,7 @@
 package cn.sedx.gateway.intake.soap;
 
 import cn.sedx.gateway.intake.soap.ws.Submission;
+import cn.sedx.gateway.security.SystemRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -25,7 +26,7 @@ class SoapEndpointConfiguration {
     static final QName PORT = new QName(SoapXPaths.NAMESPACE, "SubmissionSoap12");
 
     @Bean
-    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings) {
+    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings, SystemRegistry systems) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress(settings.address());
         endpoint.setWsdlURL("classpath:schemas/submission.wsdl");
@@ -39,6 +40,7 @@ class SoapEndpointConfiguration {
         endpoint.setProperties(properties(settings));
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
+        endpoint.getInInterceptors().add(new UsernameTokenCheck(systems));
         endpoint.getInInterceptors().add(BodyPresenceCheck.beforeOperation());
         endpoint.getOutFaultInterceptors().add(new SoapFaultTranslator());
         return endpoint;
