@@ -17,9 +17,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
-/** Each caller × each endpoint × inside and outside jurisdiction answers what the access rules say. */
+/**
+ * Each caller × each endpoint × inside and outside jurisdiction answers what the access rules say. The matrix
+ * sends forged tokens and wrong passwords on purpose, many times from one address, so its gateway does not
+ * throttle failed authentication as the default would (ThrottlingTests covers that).
+ */
 @GatewayTest
+@TestPropertySource(properties = "sedx.security.failed-authentication.max-failures=100000")
 class AccessMatrixTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
