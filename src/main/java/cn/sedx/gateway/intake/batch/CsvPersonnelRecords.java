@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -23,7 +21,7 @@ import java.util.Set;
  * fields come from its first row. Rows are read one group at a time, so memory holds one filing whatever the
  * file's size. The record number of a filing is the line of its first row; errors name the row and column.
  */
-final class CsvPersonnelRecords implements BatchRecords {
+final class CsvPersonnelRecords extends LookAheadRecords {
 
     private final Reader reader;
     private final CsvRows rows;
@@ -36,7 +34,6 @@ final class CsvPersonnelRecords implements BatchRecords {
     private long rowsRead;
     private boolean ended;
     private long tooLongLine;
-    private BatchRecord next;
 
     CsvPersonnelRecords(Reader reader, int maxRowChars, int maxPersons) {
         this.reader = reader;
@@ -50,28 +47,7 @@ final class CsvPersonnelRecords implements BatchRecords {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = advance();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public BatchRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        BatchRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private BatchRecord advance() throws IOException {
+    protected BatchRecord advance() throws IOException {
         if (ended) {
             return null;
         }

@@ -13,18 +13,16 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * JSON Lines: one record per line, {@code {"type": "PERSONNEL_FILING", "filing": {…canonical JSON…}}}. Blank
  * lines are skipped; the record number is the line number.
  */
-final class JsonLinesRecords implements BatchRecords {
+final class JsonLinesRecords extends LookAheadRecords {
 
     private final ObjectMapper mapper;
     private final BoundedLines lines;
     private final Reader reader;
-    private BatchRecord next;
 
     JsonLinesRecords(Reader reader, int maxRecordChars) {
         this.reader = reader;
@@ -34,24 +32,7 @@ final class JsonLinesRecords implements BatchRecords {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public BatchRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        BatchRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private BatchRecord advance() {
+    protected BatchRecord advance() {
         try {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 if (!line.isBlank()) {

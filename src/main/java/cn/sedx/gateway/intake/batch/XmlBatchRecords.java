@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -29,7 +28,7 @@ import javax.xml.stream.XMLStreamReader;
  * The record number is the position of the filing element, from 1. A broken document ends the file: the
  * records before the break stand, the break is reported.
  */
-final class XmlBatchRecords implements BatchRecords {
+final class XmlBatchRecords extends LookAheadRecords {
 
     private static final JAXBContext TYPES = context();
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
@@ -42,7 +41,8 @@ final class XmlBatchRecords implements BatchRecords {
     private final long maxRecordBytes;
     private long number;
     private boolean broken;
-    private BatchRecord next;
+    // the failure found while opening the file: the file's only record
+    private BatchRecord openingFailure;
 
     XmlBatchRecords(InputStream in, long maxRecordBytes) {
         this.in = in;
@@ -52,16 +52,16 @@ final class XmlBatchRecords implements BatchRecords {
             this.reader = secureFactory().createXMLStreamReader(in);
             if (!toRoot()) {
                 broken = true;
-                next = failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD", "the file holds a DTD");
+                openingFailure = failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD", "the file holds a DTD");
             } else if (!"Batch".equals(reader.getLocalName())
                     || !SoapXPaths.NAMESPACE.equals(reader.getNamespaceURI())) {
                 broken = true;
-                next = failure(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "根元素须为 {" + SoapXPaths.NAMESPACE + "}Batch",
+                openingFailure = failure(ErrorCode.SOAP_NAMESPACE_UNKNOWN, "根元素须为 {" + SoapXPaths.NAMESPACE + "}Batch",
                         "the root element must be {" + SoapXPaths.NAMESPACE + "}Batch");
             }
         } catch (XMLStreamException e) {
             broken = true;
-            next = malformed(e);
+            openingFailure = malformed(e);
         }
     }
 
@@ -88,24 +88,15 @@ final class XmlBatchRecords implements BatchRecords {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !broken) {
-            next = advance();
+    protected BatchRecord advance() {
+        if (openingFailure != null) {
+            BatchRecord failure = openingFailure;
+            openingFailure = null;
+            return failure;
         }
-        return next != null;
-    }
-
-    @Override
-    public BatchRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
+        if (broken) {
+            return null;
         }
-        BatchRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private BatchRecord advance() {
         try {
             if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
                 return null;
