@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps a message's overall state in step with its deliveries: SENT while any delivery is under way,
@@ -38,7 +39,11 @@ public class DeliveryStates {
         }
     }
 
-    /** Records an attempt, moves the delivery to {@code deliveryState}, then settles the message's state. */
+    /**
+     * Records an attempt, moves the delivery to {@code deliveryState}, then settles the message's state, in one
+     * transaction: the attempt and the state it leads to are never seen apart.
+     */
+    @Transactional
     public void record(String messageId, DeliveryAttempt attempt, MessageState deliveryState) {
         log.record(messageId, attempt, deliveryState);
         settle(messageId, attempt.destination() + ": " + describe(attempt));

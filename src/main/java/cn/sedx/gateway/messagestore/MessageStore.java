@@ -132,6 +132,21 @@ public class MessageStore {
         return true;
     }
 
+    /**
+     * Moves each of {@code ids} that is in {@code from} to {@code to}, all in one transaction (one commit for a
+     * whole batch instead of one per message).
+     *
+     * @return how many messages changed state
+     */
+    @Transactional
+    public int transitionAll(List<String> ids, MessageState from, MessageState to, String actor, String detail) {
+        int changed = 0;
+        for (String id : ids) {
+            changed += transition(id, from, to, actor, detail) ? 1 : 0;
+        }
+        return changed;
+    }
+
     /** Ids of messages in {@code state}, oldest change first, at most {@code limit}. */
     public List<String> idsInState(MessageState state, int limit) {
         return jdbc.sql("SELECT id FROM message WHERE state = ? ORDER BY updated_at, id FETCH FIRST ? ROWS ONLY")
