@@ -21,6 +21,9 @@ class DeliveryConfiguration {
 
     @Bean
     Destinations destinations(DeliverySettings settings) {
+        if (settings.requirePlatforms()) {
+            PlatformUrls.requireReal(settings.destinations());
+        }
         return new Destinations(settings.destinations());
     }
 

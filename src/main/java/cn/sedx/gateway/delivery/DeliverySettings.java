@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param queuePrefix      each destination's persistent queue is this prefix plus the destination name
  * @param sender           the organisation this gateway sends exchange packages as
  * @param destinations     the platforms, by destination name (also the queue suffix)
+ * @param requirePlatforms refuse to start unless every destination is a real platform: an absolute https URL
+ *                         on a host other than this machine, not a simulator path (on in the production profile)
  */
 @Validated
 @ConfigurationProperties("sedx.delivery")
@@ -33,7 +35,8 @@ public record DeliverySettings(
         @Min(1) @DefaultValue("2") int routingConsumers,
         @NotBlank @DefaultValue("sedx.delivery.") String queuePrefix,
         @NotNull @Valid Sender sender,
-        @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations) {
+        @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations,
+        @DefaultValue("false") boolean requirePlatforms) {
 
     /** The persistent queue of one destination. */
     public String queueOf(String destination) {

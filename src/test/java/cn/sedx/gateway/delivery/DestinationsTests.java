@@ -52,7 +52,11 @@ class DestinationsTests {
     }
 
     private static Destination destination(DestinationKind kind, String province, List<String> names) {
-        return new Destination(kind, province, URI.create("/sim"), names, "gateway-sm2", "1.0",
+        return destination(kind, province, names, URI.create("/sim"));
+    }
+
+    static Destination destination(DestinationKind kind, String province, List<String> names, URI url) {
+        return new Destination(kind, province, url, names, "gateway-sm2", "1.0",
                 Duration.ofSeconds(1), Duration.ofSeconds(5), 1,
                 new Retry(Duration.ofSeconds(1), 2, Duration.ofMinutes(5), 0.2, Duration.ofHours(24)),
                 new Breaker(50, 10, 5, Duration.ofSeconds(30), 2));
