@@ -25,9 +25,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the signed request of one delivery from a stored message: for a provincial platform the provincial
@@ -86,8 +88,8 @@ public class WireFormats {
             return new OutboundRequest("/filings", headers, body);
         }
         headers.put("Content-Type", "application/zip");
-        return new OutboundRequest("/packages", headers, exchangePackage(name, destination, envelope, canonical,
-                signer));
+        return new OutboundRequest("/packages", headers, exchangePackage(name, destination, message, envelope,
+                canonical, signer));
     }
 
     /**
@@ -102,8 +104,8 @@ public class WireFormats {
         return new OutboundRequest("/packages", headers, store.payload(message.id()).orElseThrow());
     }
 
-    private byte[] exchangePackage(String name, Destination destination, Envelope envelope, JsonNode canonical,
-            Signer signer) {
+    private byte[] exchangePackage(String name, Destination destination, StoredMessage message, Envelope envelope,
+            JsonNode canonical, Signer signer) {
         byte[] xml = national.write(destination.formatVersion(), envelope, canonical);
         List<PackageEntry> entries = new ArrayList<>();
         entries.add(PackageEntry.of("filing.xml", "application/xml", xml));
@@ -111,7 +113,7 @@ public class WireFormats {
         if (envelope.type() == MessageType.YEAR_END_REPORT) {
             ReportFiles.attachments(envelope.messageId(), canonical)
                     .forEach(f -> entries.add(PackageEntry.of(f.name(), f.mediaType(), f.content())));
-            manifest = reportManifest(envelope, canonical);
+            manifest = reportManifest(envelope, canonical, message.previousMessageId());
         } else {
             List<String> recipients = destination.recipientNames().isEmpty() ? List.of(name)
                     : destination.recipientNames();
@@ -127,7 +129,11 @@ public class WireFormats {
         return zip.toByteArray();
     }
 
-    private PackageManifest reportManifest(Envelope envelope, JsonNode report) {
+    /**
+     * A corrected report (one that replaces a returned version) travels as the next version of the document: its
+     * version counts the chain of versions it replaces, and it names the one it replaces directly.
+     */
+    private PackageManifest reportManifest(Envelope envelope, JsonNode report, String previousMessageId) {
         List<String> main = ReportFiles.mainRecipients(report);
         List<String> copies = ReportFiles.copyRecipients(report);
         JsonNode issuer = report.path("issuer");
@@ -135,11 +141,23 @@ public class WireFormats {
         PackageManifest.OfficialDocument document = new PackageManifest.OfficialDocument(
                 issuer.path("name").asText(), report.path("documentNumber").asText(), report.path("title").asText(),
                 main, copies, LocalDate.parse(report.path("issuedOn").asText()),
-                urgency == null || urgency.isNull() ? null : urgency.asText(), 1, null);
+                urgency == null || urgency.isNull() ? null : urgency.asText(), version(previousMessageId),
+                previousMessageId);
         PackageManifest.Party from = new PackageManifest.Party(issuer.path("name").asText(),
                 issuer.path("uscc").asText(), issuer.path("regionCode").asText());
         return new PackageManifest(envelope.messageId(), envelope.type(), from, main, copies, clock.instant(),
                 document);
+    }
+
+    /** 1 for a first version; one more than its predecessor's for a correction (the chain is at most a few long). */
+    private int version(String previousMessageId) {
+        int version = 1;
+        Set<String> seen = new HashSet<>();
+        for (String previous = previousMessageId; previous != null && seen.add(previous);
+                previous = store.find(previous).map(StoredMessage::previousMessageId).orElse(null)) {
+            version++;
+        }
+        return version;
     }
 
     private PackageManifest.Party party() {

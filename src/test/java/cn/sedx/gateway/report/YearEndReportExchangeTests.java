@@ -10,15 +10,21 @@ import cn.sedx.gateway.support.SampleCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.NodeList;
 
 /**
  * The year-end report's exchange with the built-in document exchange simulator (signed receipts, then a signed
@@ -52,7 +58,7 @@ class YearEndReportExchangeTests {
     }
 
     @Test
-    void resubmitsAReturnedReportAsANewVersionThatIsThenSignedFor() {
+    void resubmitsAReturnedReportAsANewVersionThatIsThenSignedFor() throws Exception {
         exchangeWill("RETURN", "缺少附件说明");
         String original = submit(report(2032), null);
         await().atMost(EXCHANGE).until(() -> entry(2032, GUANGDONG).get("status").asText().equals("RETURNED"));
@@ -67,6 +73,31 @@ class YearEndReportExchangeTests {
         assertThat(message(corrected).get("previousMessageId").asText()).isEqualTo(original);
         assertThat(states(original)).endsWith("RETURNED");
         assertThat(states(corrected)).containsSubsequence("ACKNOWLEDGED", "SIGNED_FOR");
+        assertThat(manifestText(original, "version")).isEqualTo("1");
+        assertThat(manifestText(original, "previousMessageId")).isNull();
+        assertThat(manifestText(corrected, "version")).isEqualTo("2");
+        assertThat(manifestText(corrected, "previousMessageId")).isEqualTo(original);
+    }
+
+    /** The text of an element of the manifest the document exchange received for a message, or null. */
+    private String manifestText(String messageId, String element) throws Exception {
+        JsonNode received = read(new Http(port).get("/sim/received?messageId=" + messageId));
+        byte[] zip = Base64.getDecoder().decode(received.path(0).path("bodyBase64").asText());
+        byte[] manifest = null;
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("manifest.xml")) {
+                    manifest = entries.readAllBytes();
+                }
+            }
+        }
+        assertThat(manifest).as("manifest.xml of " + messageId).isNotNull();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        NodeList nodes = factory.newDocumentBuilder().parse(new ByteArrayInputStream(manifest))
+                .getElementsByTagNameNS("*", element);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }
 
     @Test
