@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param callbackMode      default callback: SIGN_FOR, RETURN or NONE
  * @param callbackDelay     how long after receipt the callback is sent
  * @param returnReason      the reason a RETURN callback gives
+ * @param standalone        whether this process is the simulators alone (the {@code simulator} profile): every
+ *                          path but {@code /sim/**} and {@code /actuator/**} answers 404
  */
 @Validated
 @ConfigurationProperties("sedx.simulator")
@@ -36,7 +38,8 @@ public record SimulatorSettings(
         @NotNull @DefaultValue("/api/v1/callbacks/document-exchange") URI callbackUrl,
         @NotNull @DefaultValue("SIGN_FOR") CallbackMode callbackMode,
         @NotNull @DefaultValue("2s") Duration callbackDelay,
-        @NotBlank @DefaultValue("格式不符合要求 (format not accepted)") String returnReason) {
+        @NotBlank @DefaultValue("格式不符合要求 (format not accepted)") String returnReason,
+        @DefaultValue("false") boolean standalone) {
 
     /** What the simulated document exchange does after receiving a document. */
     public enum CallbackMode { SIGN_FOR, RETURN, NONE }
