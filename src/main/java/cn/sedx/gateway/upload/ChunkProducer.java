@@ -2,14 +2,14 @@ package cn.sedx.gateway.upload;
 
 import cn.sedx.gateway.messagestore.MessageScan;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
+import cn.sedx.gateway.messagestore.MessageScan.Scanned;
 import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import cn.sedx.gateway.messagestore.MessageScan.Scanned;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

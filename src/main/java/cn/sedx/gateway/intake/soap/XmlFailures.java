@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
-import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapFault;
 
 /**
  * Names what went wrong when a request failed before the gateway's own code saw it: the XML parser's limits

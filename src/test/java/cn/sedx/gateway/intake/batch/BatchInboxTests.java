@@ -3,9 +3,9 @@ package cn.sedx.gateway.intake.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.MessagePage;
 import cn.sedx.gateway.messagestore.MessageQuery;
+import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.GatewayTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -28,9 +28,9 @@ import java.util.Base64;
 import javax.xml.namespace.QName;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.cxf.attachment.ByteDataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The XML types are equivalent to the JSON contracts: every valid canonical fixture, turned into the XML of the

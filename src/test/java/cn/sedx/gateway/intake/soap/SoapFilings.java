@@ -16,8 +16,8 @@ import cn.sedx.gateway.intake.soap.ws.Unit;
 import cn.sedx.gateway.intake.soap.ws.UnitKind;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import jakarta.activation.DataHandler;
-import org.apache.cxf.attachment.ByteDataSource;
 import java.util.List;
+import org.apache.cxf.attachment.ByteDataSource;
 
 /**
  * Valid filings of the XML contract, the same data as src/test/resources/soap/*.json (their canonical JSON).

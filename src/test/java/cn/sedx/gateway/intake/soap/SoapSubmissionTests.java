@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.sedx.gateway.intake.soap.ws.MessageStatus;
 import cn.sedx.gateway.intake.soap.ws.Receipt;
+import cn.sedx.gateway.intake.soap.ws.Submission;
 import cn.sedx.gateway.intake.soap.ws.SubmissionFault_Exception;
 import cn.sedx.gateway.intake.soap.ws.SubmitPersonnelFiling;
 import cn.sedx.gateway.intake.soap.ws.SubmitSafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.SubmitYearEndReport;
-import cn.sedx.gateway.intake.soap.ws.Submission;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.support.GatewayTest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.sedx.gateway.intake.soap.ws.Receipt;
-import cn.sedx.gateway.intake.soap.ws.SubmissionFault_Exception;
 import cn.sedx.gateway.intake.soap.ws.Submission;
+import cn.sedx.gateway.intake.soap.ws.SubmissionFault_Exception;
 import cn.sedx.gateway.intake.soap.ws.SubmissionService;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.GatewayTest;
