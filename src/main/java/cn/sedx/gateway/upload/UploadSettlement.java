@@ -9,7 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Settles runs from what delivery recorded: a run whose chunks are all cut and all ACKNOWLEDGED succeeds and
  * moves the watermark to its last filing (one transaction); a run with a dead-lettered chunk, or whose node
- * stopped reporting while cutting, fails and waits to be resumed. Safe on every node at once.
+ * stopped reporting while cutting, fails and waits to be resumed. A dead-lettered chunk is judged only once the
+ * run's node has finished cutting: a resumed run re-sends its dead-lettered chunks first, and judging it before
+ * would fail it again on the very chunk it is about to replace. Safe on every node at once.
  */
 public class UploadSettlement {
 
@@ -35,7 +37,7 @@ public class UploadSettlement {
     void settle(UploadRun run) {
         Instant now = clock.instant();
         UploadRuns.ChunkCounts counts = runs.counts(run.id());
-        if (counts.failed() > 0) {
+        if (counts.failed() > 0 && run.producedAll()) {
             if (runs.fail(run.id(), counts.failed() + " chunk(s) dead-lettered by delivery", now)) {
                 log.warn("upload run {} failed: {} of {} chunk(s) dead-lettered; trigger a run to resume it",
                         run.id(), counts.failed(), counts.sent());

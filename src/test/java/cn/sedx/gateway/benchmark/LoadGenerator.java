@@ -32,8 +32,9 @@ import org.springframework.core.io.DefaultResourceLoader;
  * simulators, then prints accepted/s, intake latency, end-to-end latency (202 → ACKNOWLEDGED, from the message
  * histories) and a bare SM2 sign loop on the same number of threads. See docs/benchmarks.md for the command.
  *
- * <p>Arguments: {@code base-url threads rate-per-second seconds [warm-up-seconds]} (rate 0 = as fast as possible;
- * warm-up 30 s by default: the same load, not measured, delivered before the measured run starts).
+ * <p>Arguments: {@code base-url threads rate-per-second seconds [warm-up-seconds [intake-only]]} (rate 0 = as fast
+ * as possible; warm-up 30 s by default: the same load, not measured, delivered before the measured run starts;
+ * {@code intake-only} for a gateway that does not deliver: intake figures only).
  */
 public final class LoadGenerator {
 
@@ -48,16 +49,19 @@ public final class LoadGenerator {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        // intake-only: for a gateway started with --sedx.delivery.enabled=false, nothing is waited for after posting
+        boolean intakeOnly = args.length > 5 && args[5].equals("intake-only");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         byte[] body = Fixtures.bytes("personnel-filing/valid-use-unit.json");
         if (warmUp > 0) {
             // the JIT compiles the hot paths in the first tens of seconds; on two cores that is a large share of CPU
             Phase warm = submit(http, base, body, threads, rate, warmUp);
-            System.out.printf("warm-up: %d filings over %d s (not measured); waiting for their delivery%n",
-                    warm.ids.size(), warmUp);
-            awaitReceived(http, base, warm.ids.size());
+            System.out.printf("warm-up: %d filings over %d s (not measured)%n", warm.ids.size(), warmUp);
+            if (!intakeOnly) {
+                awaitReceived(http, base, warm.ids.size());
+            }
         }
-        long before = received(http, base);
+        long before = intakeOnly ? 0 : received(http, base);
         Phase run = submit(http, base, body, threads, rate, seconds);
         List<Long> latencies = new ArrayList<>(run.intake.stream().map(ns -> ns / 1_000_000).toList());
         accepted = latencies.size();
@@ -66,8 +70,10 @@ public final class LoadGenerator {
                 run.refused.get());
         System.out.printf("intake latency ms: p50 %d, p99 %d, max %d%n", pct(latencies, 50), pct(latencies, 99),
                 pct(latencies, 100));
-        awaitReceived(http, base, before + accepted);
-        endToEnd(http, base, sample(new ArrayList<>(run.ids), 300));
+        if (!intakeOnly) {
+            awaitReceived(http, base, before + accepted);
+            endToEnd(http, base, sample(new ArrayList<>(run.ids), 300));
+        }
         signLoop(threads, body);
     }
 

@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Http;
+import cn.sedx.gateway.support.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class GatewayCrashTests {
         simulators.control("{\"destination\":\"province-44\",\"mode\":\"DELAY\",\"delayMs\":150}");
         long receivedBefore = simulators.stats().at("/province-44/received").asLong();
 
-        int port = freePort();
+        int port = Ports.free();
         gateway = start(dataDir, port, "first");
         Gateway first = new Gateway(port);
         List<String> ids = new ArrayList<>();
@@ -103,14 +102,6 @@ class GatewayCrashTests {
             return "UP".equals(health.path("status").asText());
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

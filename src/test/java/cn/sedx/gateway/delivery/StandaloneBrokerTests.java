@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.sedx.gateway.support.GatewayTest;
+import cn.sedx.gateway.support.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +72,7 @@ class StandaloneBrokerTests {
     private static final Path WORK = Path.of("target", "test-data", "standalone-broker-" + UUID.randomUUID())
             .toAbsolutePath();
     private static final Path INSTANCE = WORK.resolve("instance");
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = Ports.free();
 
     private static Process broker;
 
@@ -304,14 +303,6 @@ class StandaloneBrokerTests {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,12 +7,12 @@ import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Http;
+import cn.sedx.gateway.support.Ports;
 import cn.sedx.gateway.support.SampleCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ class SeparateSimulatorProcessTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> DESTINATIONS = Map.of("province-44", "provincial", "province-11",
             "provincial", "national-platform", "national", "document-exchange", "national");
-    private static final int GATEWAY_PORT = freePort();
-    private static final int SIMULATOR_PORT = freePort();
+    private static final int GATEWAY_PORT = Ports.free();
+    private static final int SIMULATOR_PORT = Ports.free();
     private static final Path DATA_DIR = Path.of("target", "test-data", "simulator-" + UUID.randomUUID())
             .toAbsolutePath();
     private static final Path LOG = DATA_DIR.resolve("simulator.log");
@@ -192,14 +192,6 @@ class SeparateSimulatorProcessTests {
     private static JsonNode read(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

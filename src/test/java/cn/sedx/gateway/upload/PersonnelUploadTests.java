@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,9 @@ class PersonnelUploadTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UploadSettlement settlement;
 
     @Test
     void uploadsInChunksAndAdvancesTheWatermarkOnlyWhenEveryChunkIsAcknowledged() {
@@ -86,6 +91,13 @@ class PersonnelUploadTests {
         acknowledge(first.subList(0, 1));
         store.transition(first.get(1), null, MessageState.FAILED, "gateway", "DESTINATION_REJECTED (test)");
         await().atMost(Duration.ofSeconds(10)).until(() -> find(runId).get("state").asText().equals("FAILED"));
+
+        // a resumed run whose node has not yet re-sent the dead-lettered chunk is not failed again on that chunk
+        jdbc.sql("UPDATE upload_run SET state = 'RUNNING', produced_all = FALSE, heartbeat_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now()), runId).update();
+        settlement.settleAll();
+        assertThat(find(runId).get("state").asText()).isEqualTo("RUNNING");
+        jdbc.sql("UPDATE upload_run SET state = 'FAILED' WHERE id = ?").param(runId).update();
 
         JsonNode resumed = trigger("platform fixed, resume");
 
