@@ -62,7 +62,8 @@ final class PlatformUrls {
         if (name.equals("localhost") || name.endsWith(".localhost")) {
             return true;
         }
-        if (!name.matches("[0-9.]+|[0-9a-f:]+")) {
+        // only literals: a one-label name of hex letters ("cafe") must not be looked up in DNS
+        if (!name.matches("[0-9.]+|[0-9a-f]*:[0-9a-f:.]*")) {
             return false;
         }
         try {

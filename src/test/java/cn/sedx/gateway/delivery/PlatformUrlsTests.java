@@ -21,7 +21,8 @@ class PlatformUrlsTests {
         assertThat(PlatformUrls.problems(Map.of(
                 "province-44", provincial("https://tzsb.amr.gd.gov.cn/api/sedx"),
                 "province-11", provincial("https://10.20.30.40:8443/intake"),
-                "document-exchange", provincial("https://[2001:db8::7]/exchange")))).isEmpty();
+                "document-exchange", provincial("https://[2001:db8::7]/exchange"),
+                "national-platform", provincial("https://cafe:8443/national")))).isEmpty();
     }
 
     @Test
