@@ -3,7 +3,7 @@ package cn.sedx.gateway.delivery;
 /** Headers of the messages on the destination queues. */
 public final class DeliveryHeaders {
 
-    /** The gateway's message id, for life (the same header the intake sets on the accepted queue). */
+    /** The gateway's message id, for life (also the body of every queue message). */
     public static final String MESSAGE_ID = "SedxMessageId";
 
     /** The destination name. */
@@ -14,9 +14,6 @@ public final class DeliveryHeaders {
 
     /** ISO-8601 instant of the first attempt of this delivery (replays start a new count). */
     public static final String FIRST_ATTEMPT_AT = "SedxFirstAttemptAt";
-
-    /** What the last attempt decided: {@code DONE} or {@code RETRY}. */
-    public static final String OUTCOME = "SedxDeliveryOutcome";
 
     /** The replay that put the message back on its queue, if any. */
     public static final String REPLAY_ID = "SedxReplayId";

@@ -2,6 +2,7 @@ package cn.sedx.gateway.delivery;
 
 import cn.sedx.gateway.delivery.DeliverySettings.Destination;
 import cn.sedx.gateway.messagestore.DeliveryAttempt;
+import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
@@ -13,16 +14,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One delivery attempt: read the stored payload, transform and sign it, POST it, verify the receipt, record
- * the attempt and decide what happens to the queue message. Errors a retry may cure (5xx, 408, 429, timeouts,
- * refused or reset connections) are retried with backoff until the give-up age; any other error dead-letters
- * the delivery at once (FAILED, with its code). Plain Java: the route that calls it owns the JMS transaction.
+ * Delivery attempts: read the stored payload, transform and sign it, POST it, verify the receipt and decide what
+ * happens to the queue message ({@link #attempt}); then record what a batch of attempts came to in one transaction
+ * ({@link #record}). Errors a retry may cure (5xx, 408, 429, timeouts, refused or reset connections) are retried with
+ * backoff until the give-up age; any other error dead-letters the delivery at once (FAILED, with its code). Plain
+ * Java: the destination lane that calls it owns the JMS session, and commits it after {@link #record} returns.
  */
 public class DeliveryRelay {
 
@@ -54,29 +60,56 @@ public class DeliveryRelay {
         this.clock = clock;
     }
 
-    /** Runs the attempt a queue message asks for; never throws for a platform's or a message's fault. */
-    public DeliveryOutcome deliver(DeliveryTask task) throws InterruptedException {
+    /**
+     * What one queue message came to, before anything is written.
+     *
+     * @param recorded the attempt to record, or null when none was made
+     * @param repair   the detail of a repair of the message's own state (its delivery was already settled), or null
+     * @param outcome  what happens to the queue message
+     */
+    public record Attempted(DeliveryTask task, DeliveryLog.Recorded recorded, String repair, DeliveryOutcome outcome) {}
+
+    /** Runs the attempt a queue message asks for; writes nothing, never throws for a platform's or a message's fault. */
+    public Attempted attempt(DeliveryTask task) throws InterruptedException {
         Destination destination = destinations.find(task.destination()).orElse(null);
         StoredMessage message = store.find(task.messageId()).orElse(null);
-        MessageState current = states.deliveries(task.messageId()).get(task.destination());
+        MessageState current = message == null ? null : states.deliveries(task.messageId()).get(task.destination());
         if (destination == null || message == null || SETTLED.contains(current)) {
             log.info("nothing to deliver for {} to {} (delivery {})", task.messageId(), task.destination(), current);
-            if (message != null && current != null) {
-                // a crash between recording the attempt and settling the message leaves the message behind
-                states.settle(task.messageId(), task.destination() + ": delivery already " + current);
-            }
-            return DeliveryOutcome.done();
+            // a crash between recording the attempt and settling the message leaves the message behind
+            String repair = message != null && current != null ? task.destination() + ": delivery already " + current
+                    : null;
+            return new Attempted(task, null, repair, DeliveryOutcome.done());
         }
         Instant now = clock.instant();
         if (!breakers.tryAcquire(task.destination())) {
             // breaker open: wait on the queue without burning an attempt
-            return DeliveryOutcome.retry(task.attempt(), task.firstAttemptAt(),
-                    now.plus(destination.breaker().openWait()));
+            return new Attempted(task, null, null, DeliveryOutcome.retry(task.attempt(), task.firstAttemptAt(),
+                    now.plus(destination.breaker().openWait())));
         }
-        states.sending(message, task.destination());
         Instant first = task.firstAttemptAt() == null ? now : task.firstAttemptAt();
         AttemptResult result = attempt(task, destination, message);
-        return settle(task, destination, first, now, result);
+        return decide(task, destination, first, now, result);
+    }
+
+    /**
+     * Records what a batch of attempts came to (attempts, delivery and message states, repairs) in one database
+     * transaction; on return it is committed.
+     */
+    public void record(List<Attempted> batch) {
+        List<DeliveryLog.Recorded> records = new ArrayList<>();
+        Map<String, String> repairs = new LinkedHashMap<>();
+        for (Attempted attempted : batch) {
+            if (attempted.recorded() != null) {
+                records.add(attempted.recorded());
+            }
+            if (attempted.repair() != null) {
+                repairs.put(attempted.task().messageId(), attempted.repair());
+            }
+        }
+        if (!records.isEmpty() || !repairs.isEmpty()) {
+            states.recordAll(records, repairs);
+        }
     }
 
     private AttemptResult attempt(DeliveryTask task, Destination destination, StoredMessage message)
@@ -123,7 +156,7 @@ public class DeliveryRelay {
         }
     }
 
-    private DeliveryOutcome settle(DeliveryTask task, Destination destination, Instant first, Instant now,
+    private Attempted decide(DeliveryTask task, Destination destination, Instant first, Instant now,
             AttemptResult result) {
         Backoff backoff = backoffs.of(task.destination(), destination);
         String outcome;
@@ -147,11 +180,11 @@ public class DeliveryRelay {
                         + ": " + result.detail();
             }
         }
-        states.record(task.messageId(), new DeliveryAttempt(task.destination(), task.attempt(), now,
-                result.durationMs(), outcome, result.httpStatus(), code == null ? null : code.name(), detail), state);
         log.info("delivery of {} to {} attempt {}: {}{}", task.messageId(), task.destination(), task.attempt(),
                 outcome, code == null ? "" : " " + code);
-        return next;
+        DeliveryAttempt attempt = new DeliveryAttempt(task.destination(), task.attempt(), now, result.durationMs(),
+                outcome, result.httpStatus(), code == null ? null : code.name(), detail);
+        return new Attempted(task, new DeliveryLog.Recorded(task.messageId(), attempt, state), null, next);
     }
 
     private static String excerpt(byte[] body) {

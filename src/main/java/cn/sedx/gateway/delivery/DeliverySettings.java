@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of delivery ({@code sedx.delivery.*}): where accepted filings go and how hard to try.
  *
  * @param enabled          whether this process delivers at all (off in the standalone simulator profile)
- * @param acceptedQueue    the queue the intake hands accepted message ids to
- * @param routingConsumers how many accepted messages are routed in parallel
+ * @param dispatchPeriod   how often the outbox looks for stored (RECEIVED) messages to queue
+ * @param dispatchBatch    how many messages the outbox queues in one JMS and one database transaction
  * @param queuePrefix      each destination's persistent queue is this prefix plus the destination name
+ * @param lanes            how each destination's lanes consume its queue
  * @param sender           the organisation this gateway sends exchange packages as
  * @param destinations     the platforms, by destination name (also the queue suffix)
  * @param requirePlatforms refuse to start unless every destination is a real platform: an absolute https URL
@@ -31,9 +33,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sedx.delivery")
 public record DeliverySettings(
         @DefaultValue("true") boolean enabled,
-        @NotBlank @DefaultValue("sedx.intake.accepted") String acceptedQueue,
-        @Min(1) @DefaultValue("2") int routingConsumers,
+        @NotNull @DefaultValue("100ms") Duration dispatchPeriod,
+        @Min(1) @DefaultValue("500") int dispatchBatch,
         @NotBlank @DefaultValue("sedx.delivery.") String queuePrefix,
+        @NotNull @Valid @DefaultValue Lanes lanes,
         @NotNull @Valid Sender sender,
         @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations,
         @DefaultValue("false") boolean requirePlatforms) {
@@ -42,6 +45,24 @@ public record DeliverySettings(
     public String queueOf(String destination) {
         return queuePrefix + destination;
     }
+
+    /**
+     * How a destination's lanes consume its queue (docs/delivery.md, "Lanes").
+     *
+     * @param batchSize         most queue messages one lane attempts before it records them in one transaction
+     * @param batchWindow       a lane takes more waiting messages into its batch for at most this long
+     * @param idleReceive       how long an idle lane waits for a message before it checks its breaker again
+     * @param consumerWindow    bytes of messages the broker sends a consumer ahead of its receive; 0 (the default)
+     *                          leaves every waiting message to whichever lane is free, so N lanes keep N attempts
+     *                          in flight and several nodes share a queue evenly
+     * @param reconnectDelay    first wait before a lane that lost its session (broker restart) opens a new one
+     */
+    public record Lanes(
+            @Min(1) @DefaultValue("50") int batchSize,
+            @NotNull @DefaultValue("50ms") Duration batchWindow,
+            @NotNull @DefaultValue("1s") Duration idleReceive,
+            @NotNull @DefaultValue("0B") DataSize consumerWindow,
+            @NotNull @DefaultValue("1s") Duration reconnectDelay) {}
 
     /**
      * The organisation named as sender in the manifests of the packages this gateway builds.

@@ -5,17 +5,22 @@ import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps a message's overall state in step with its deliveries: SENT while any delivery is under way,
- * ACKNOWLEDGED when every destination acknowledged, FAILED as soon as any destination dead-lettered it.
- * Every change goes into the message's history with the gateway as actor and the destination in the detail.
+ * Keeps a message's overall state in step with its deliveries: SENT once an attempt was made and while any
+ * delivery is under way, ACKNOWLEDGED when every destination acknowledged, FAILED as soon as any destination
+ * dead-lettered it. Every change goes into the message's history with the gateway as actor and the destination in
+ * the detail. SENT is written with the outcome of the first attempt, in the same transaction, and dated when that
+ * attempt started: one commit fewer per delivery, and a message shows QUEUED while its first attempt is in flight.
  */
 @Component
 public class DeliveryStates {
@@ -23,6 +28,8 @@ public class DeliveryStates {
     static final String ACTOR = "gateway";
     private static final Set<MessageState> SETTLED_OK =
             EnumSet.of(MessageState.ACKNOWLEDGED, MessageState.SIGNED_FOR, MessageState.RETURNED);
+    private static final Set<MessageState> NOT_YET_SENT =
+            EnumSet.of(MessageState.RECEIVED, MessageState.QUEUED, MessageState.REPLAYED);
 
     private final MessageStore store;
     private final DeliveryLog log;
@@ -32,33 +39,56 @@ public class DeliveryStates {
         this.log = log;
     }
 
-    /** Moves a queued or replayed message to SENT before its first attempt. */
-    public void sending(StoredMessage message, String destination) {
-        if (message.state() == MessageState.QUEUED || message.state() == MessageState.REPLAYED) {
-            store.transition(message.id(), message.state(), MessageState.SENT, ACTOR, "sending to " + destination);
-        }
-    }
-
     /**
-     * Records an attempt, moves the delivery to {@code deliveryState}, then settles the message's state, in one
-     * transaction: the attempt and the state it leads to are never seen apart.
+     * Records a batch of attempts, moves each delivery to the state its attempt leads to and settles the states of
+     * their messages, and repairs the messages of {@code repairs}, all in one transaction (one commit for the whole
+     * batch). The messages' rows are locked first, in id order, so that a batch waits for the outbox transaction
+     * that queued its messages and two batches never deadlock.
+     *
+     * @param repairs messages found with their delivery settled while the message itself was not (a crash between
+     *                the two), with the detail to record
      */
     @Transactional
-    public void record(String messageId, DeliveryAttempt attempt, MessageState deliveryState) {
-        log.record(messageId, attempt, deliveryState);
-        settle(messageId, attempt.destination() + ": " + describe(attempt));
+    public void recordAll(List<DeliveryLog.Recorded> records, Map<String, String> repairs) {
+        Set<String> ids = new LinkedHashSet<>();
+        records.forEach(r -> ids.add(r.messageId()));
+        ids.addAll(repairs.keySet());
+        store.lock(ids);
+        log.recordAll(records);
+        for (DeliveryLog.Recorded record : records) {
+            DeliveryAttempt attempt = record.attempt();
+            settle(record.messageId(), attempt.destination(), attempt.destination() + ": " + describe(attempt),
+                    attempt.startedAt());
+        }
+        repairs.forEach((id, detail) -> settle(id, null, detail, null));
     }
 
     /** Moves the message to the state its deliveries add up to; concurrent writers are retried. */
     public void settle(String messageId, String detail) {
+        settle(messageId, null, detail, null);
+    }
+
+    /**
+     * @param destination the destination of the attempt that led here, or null
+     * @param sentAt      when that attempt started: a message not yet SENT enters SENT at that time first
+     */
+    private void settle(String messageId, String destination, String detail, Instant sentAt) {
         for (int tries = 0; tries < 5; tries++) {
             StoredMessage message = store.find(messageId).orElseThrow();
             MessageState target = overall(log.states(messageId).values());
-            if (target == null || target == message.state() || (target == MessageState.ACKNOWLEDGED
-                    && SETTLED_OK.contains(message.state()))) {
+            MessageState current = message.state();
+            if (target != null && sentAt != null && NOT_YET_SENT.contains(current)) {
+                if (!store.transition(messageId, current, MessageState.SENT, ACTOR, "sending to " + destination,
+                        sentAt)) {
+                    continue;
+                }
+                current = MessageState.SENT;
+            }
+            if (target == null || target == current || (target == MessageState.ACKNOWLEDGED
+                    && SETTLED_OK.contains(current))) {
                 return;
             }
-            if (store.transition(messageId, message.state(), target, ACTOR, detail)) {
+            if (store.transition(messageId, current, target, ACTOR, detail)) {
                 return;
             }
         }

@@ -20,9 +20,21 @@ import java.util.TreeMap;
 public class Destinations {
 
     private final Map<String, Destination> byName;
+    private final String queuePrefix;
 
     public Destinations(Map<String, Destination> byName) {
+        this(byName, "sedx.delivery.");
+    }
+
+    /** @param queuePrefix each destination's queue is this prefix plus its name */
+    public Destinations(Map<String, Destination> byName, String queuePrefix) {
         this.byName = new TreeMap<>(byName);
+        this.queuePrefix = queuePrefix;
+    }
+
+    /** The persistent queue of one destination. */
+    public String queueOf(String destination) {
+        return queuePrefix + destination;
     }
 
     /** Every destination name, sorted. */

@@ -1,9 +1,7 @@
 package cn.sedx.gateway.intake;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,9 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReportBodySize largest year-end report body accepted (attachments travel inside it)
  * @param maxNestingDepth   deepest JSON nesting accepted
  * @param maxStringLength   longest JSON string accepted (attachments' base64 included)
- * @param acceptedQueue     the persistent queue accepted filings are handed to for delivery
- * @param dispatchPeriod    how often stored (RECEIVED) filings are moved onto the accepted queue
- * @param dispatchBatch     how many filings one dispatch moves at most
  */
 @Validated
 @ConfigurationProperties("sedx.intake")
@@ -26,7 +21,4 @@ public record IntakeSettings(
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @NotNull @DefaultValue("10MB") DataSize maxReportBodySize,
         @Min(4) @DefaultValue("32") int maxNestingDepth,
-        @Min(1024) @DefaultValue("15000000") int maxStringLength,
-        @NotBlank @DefaultValue("sedx.intake.accepted") String acceptedQueue,
-        @NotNull @DefaultValue("200ms") Duration dispatchPeriod,
-        @Min(1) @DefaultValue("500") int dispatchBatch) {}
+        @Min(1024) @DefaultValue("15000000") int maxStringLength) {}

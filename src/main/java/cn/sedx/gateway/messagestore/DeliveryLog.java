@@ -3,11 +3,17 @@ package cn.sedx.gateway.messagestore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,39 +22,125 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class DeliveryLog {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempt (message_id, destination, attempt,"
+            + " started_at, duration_ms, outcome, http_status, error_code, detail) VALUES (?,?,?,?,?,?,?,?,?)";
+    // a callback's SIGNED_FOR or RETURNED may be recorded before the attempt that led to it: ACKNOWLEDGED keeps it
+    private static final String UPDATE_DELIVERY = "UPDATE delivery SET state = CASE WHEN state IN ('SIGNED_FOR',"
+            + " 'RETURNED') AND ? = 'ACKNOWLEDGED' THEN state ELSE ? END, attempts = attempts + 1,"
+            + " first_attempt_at = COALESCE(first_attempt_at, ?), last_error_code = ?, last_error = ?, updated_at = ?"
+            + " WHERE message_id = ? AND destination = ?";
+    private static final String INSERT_DELIVERY = "INSERT INTO delivery (message_id, destination, state, attempts,"
+            + " first_attempt_at, last_error_code, last_error, updated_at) VALUES (?,?,?,1,?,?,?,?)";
 
-    public DeliveryLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public DeliveryLog(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
-     * Records an attempt and moves the message's delivery to that destination to {@code state}, creating the
-     * delivery row on the first attempt.
+     * One attempt to record with the delivery state it leads to.
+     *
+     * @param state the delivery's state after the attempt
+     */
+    public record Recorded(String messageId, DeliveryAttempt attempt, MessageState state) {}
+
+    /**
+     * Records many attempts and the delivery states they lead to, with one batched statement per table (creating
+     * the delivery rows that do not exist yet): the group commit of a batch of deliveries.
      */
     @Transactional
-    public void record(String messageId, DeliveryAttempt attempt, MessageState state) {
-        jdbc.sql("INSERT INTO delivery_attempt (message_id, destination, attempt, started_at, duration_ms, outcome,"
-                        + " http_status, error_code, detail) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(messageId, attempt.destination(), attempt.attempt(), Timestamp.from(attempt.startedAt()),
-                        attempt.durationMs(), attempt.outcome(), attempt.httpStatus(), attempt.errorCode(),
-                        truncate(attempt.detail()))
-                .update();
-        Timestamp now = Timestamp.from(attempt.startedAt().plusMillis(attempt.durationMs()));
-        // the last error is kept until a later attempt fails otherwise: a success does not overwrite it with its detail
-        String error = attempt.errorCode() == null ? null : truncate(attempt.detail());
-        int updated = jdbc.sql("UPDATE delivery SET state = ?, attempts = attempts + 1, last_error_code = ?,"
-                        + " last_error = ?, updated_at = ? WHERE message_id = ? AND destination = ?")
-                .params(state.name(), attempt.errorCode(), error, now, messageId,
-                        attempt.destination())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO delivery (message_id, destination, state, attempts, first_attempt_at,"
-                            + " last_error_code, last_error, updated_at) VALUES (?,?,?,1,?,?,?,?)")
-                    .params(messageId, attempt.destination(), state.name(), Timestamp.from(attempt.startedAt()),
-                            attempt.errorCode(), error, now)
-                    .update();
+    public void recordAll(List<Recorded> records) {
+        if (records.isEmpty()) {
+            return;
         }
+        batch.batchUpdate(INSERT_ATTEMPT, records, records.size(), (ps, r) -> {
+            DeliveryAttempt a = r.attempt();
+            ps.setString(1, r.messageId());
+            ps.setString(2, a.destination());
+            ps.setInt(3, a.attempt());
+            ps.setTimestamp(4, Timestamp.from(a.startedAt()));
+            ps.setLong(5, a.durationMs());
+            ps.setString(6, a.outcome());
+            ps.setObject(7, a.httpStatus(), Types.INTEGER);
+            ps.setString(8, a.errorCode());
+            ps.setString(9, truncate(a.detail()));
+        });
+        int[][] updated = batch.batchUpdate(UPDATE_DELIVERY, records, records.size(), (ps, r) -> {
+            DeliveryAttempt a = r.attempt();
+            ps.setString(1, r.state().name());
+            ps.setString(2, r.state().name());
+            ps.setTimestamp(3, Timestamp.from(a.startedAt()));
+            ps.setString(4, a.errorCode());
+            ps.setString(5, lastError(a));
+            ps.setTimestamp(6, finishedAt(a));
+            ps.setString(7, r.messageId());
+            ps.setString(8, a.destination());
+        });
+        List<Recorded> missing = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (updated[0][i] == 0) {
+                missing.add(records.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(INSERT_DELIVERY, missing, missing.size(), (ps, r) -> {
+            DeliveryAttempt a = r.attempt();
+            ps.setString(1, r.messageId());
+            ps.setString(2, a.destination());
+            ps.setString(3, r.state().name());
+            ps.setTimestamp(4, Timestamp.from(a.startedAt()));
+            ps.setString(5, a.errorCode());
+            ps.setString(6, lastError(a));
+            ps.setTimestamp(7, finishedAt(a));
+        });
+    }
+
+    /**
+     * Creates one delivery in {@code state} for each destination of each message that has none yet (a message
+     * being queued for the first time), with one batched insert.
+     *
+     * @param destinations the destinations of each message, by message id
+     */
+    @Transactional
+    public void createAll(Map<String, List<String>> destinations, MessageState state, Instant at) {
+        if (destinations.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(destinations.keySet());
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Set<String> existing = new HashSet<>(jdbc.sql("SELECT message_id || ' ' || destination"
+                        + " FROM delivery WHERE message_id IN (" + marks + ")")
+                .params(ids)
+                .query(String.class)
+                .list());
+        List<String[]> rows = new ArrayList<>();
+        destinations.forEach((id, names) -> names.stream().filter(d -> !existing.contains(id + " " + d))
+                .forEach(d -> rows.add(new String[] {id, d})));
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp when = Timestamp.from(at);
+        batch.batchUpdate("INSERT INTO delivery (message_id, destination, state, attempts, updated_at)"
+                + " VALUES (?,?,?,0,?)", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row[0]);
+                    ps.setString(2, row[1]);
+                    ps.setString(3, state.name());
+                    ps.setTimestamp(4, when);
+                });
+    }
+
+    private static String lastError(DeliveryAttempt attempt) {
+        // the last error is kept until a later attempt fails otherwise: a success does not overwrite it
+        return attempt.errorCode() == null ? null : truncate(attempt.detail());
+    }
+
+    private static Timestamp finishedAt(DeliveryAttempt attempt) {
+        return Timestamp.from(attempt.startedAt().plusMillis(attempt.durationMs()));
     }
 
     /** Sets the state of one delivery without an attempt (queued, replayed, signed for …); creates the row if needed. */

@@ -7,14 +7,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,11 +33,13 @@ public class MessageStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RowClaims claims;
 
-    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, RowClaims claims) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.claims = claims;
     }
 
     /**
@@ -112,6 +117,37 @@ public class MessageStore {
     }
 
     /**
+     * Claims up to {@code limit} messages in state RECEIVED, oldest first, locking their rows until the caller's
+     * transaction ends (see {@link RowClaims}). The caller moves each out of RECEIVED with a guarded
+     * {@link #transition} before it commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StoredMessage> claimReceived(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE state = 'RECEIVED' ORDER BY updated_at, id"
+                        + " FETCH FIRST ? ROWS ONLY" + claims.clause())
+                .param(limit)
+                .query(MessageStore::map)
+                .list();
+    }
+
+    /**
+     * Locks the rows of {@code ids}, in id order (so that two writers of overlapping sets cannot deadlock), until
+     * the caller's transaction ends; waits for a writer that holds one of them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(ids));
+        String marks = String.join(",", Collections.nCopies(sorted.size(), "?"));
+        jdbc.sql("SELECT id FROM message WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE")
+                .params(sorted)
+                .query(String.class)
+                .list();
+    }
+
+    /**
      * Moves a message to {@code to} and records who did it and why, in one transaction.
      *
      * @param from the state the message must be in, or null for any; guards against racing writers
@@ -119,7 +155,13 @@ public class MessageStore {
      */
     @Transactional
     public boolean transition(String id, MessageState from, MessageState to, String actor, String detail) {
-        Instant now = clock.instant();
+        return transition(id, from, to, actor, detail, clock.instant());
+    }
+
+    /** As {@link #transition(String, MessageState, MessageState, String, String)}, entered at {@code now}. */
+    @Transactional
+    public boolean transition(String id, MessageState from, MessageState to, String actor, String detail,
+            Instant now) {
         int updated = from == null
                 ? jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ?")
                         .params(to.name(), Timestamp.from(now), id).update()

@@ -2,15 +2,12 @@ package cn.sedx.gateway.receipt;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.signing.Certificates;
 import cn.sedx.gateway.signing.SignatureProfile;
 import cn.sedx.gateway.signing.SignatureVerifier;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Checks a body signed with the gateway's header convention: {@code X-Signature-Algorithm},
@@ -21,8 +18,6 @@ public final class SignedBody {
     public static final String SIGNATURE_ALGORITHM = "X-Signature-Algorithm";
     public static final String SIGNATURE = "X-Signature";
     public static final String SIGNER_CERT = "X-Signer-Cert";
-
-    private static final CertificateFactory CERTIFICATES = certificateFactory();
 
     private SignedBody() {}
 
@@ -42,20 +37,11 @@ public final class SignedBody {
         byte[] signatureBytes;
         try {
             signatureBytes = Base64.getDecoder().decode(signature.trim());
-            signer = (X509Certificate) CERTIFICATES.generateCertificate(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(certificate.trim())));
-        } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
+            signer = Certificates.fromBase64(certificate);
+        } catch (IllegalArgumentException | SedxException e) {
             throw new SedxException(failure, "malformed signature or certificate header");
         }
         verifier.verify(SignatureProfile.fromHeader(algorithm), body, signatureBytes, signer, signingTime);
         return signer;
-    }
-
-    private static CertificateFactory certificateFactory() {
-        try {
-            return CertificateFactory.getInstance("X.509", new BouncyCastleProvider());
-        } catch (CertificateException e) {
-            throw new IllegalStateException("BouncyCastle lacks X.509", e);
-        }
     }
 }

@@ -1,9 +1,11 @@
 package cn.sedx.gateway.replay;
 
+import cn.sedx.gateway.delivery.DeliveryRouter;
 import cn.sedx.gateway.delivery.DeliverySettings;
 import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.StoredMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Carries out running replays for the {@code replay-dispatch} route: each period it takes the next messages of
  * each replay (at most its rate × the period), marks them REPLAYED with who and why, and hands the route one
  * task per queue message. A message goes back to the destinations it has not settled with (all of them when it
- * settled everywhere, only the filter's destination when one was named); one never routed is routed again.
+ * settled everywhere, only the filter's destination when one was named); one never routed (no destination was
+ * configured for it) goes to the destinations its route gives now, or is left as it is when there still are none.
  */
 @Component("replayDispatcher")
 public class ReplayDispatcher {
@@ -29,15 +32,17 @@ public class ReplayDispatcher {
     private final MessageStore store;
     private final DeliveryLog deliveries;
     private final DeliverySettings delivery;
+    private final DeliveryRouter router;
     private final ReplaySettings settings;
     private final Clock clock;
 
     public ReplayDispatcher(ReplayStore replays, MessageStore store, DeliveryLog deliveries,
-            DeliverySettings delivery, ReplaySettings settings, Clock clock) {
+            DeliverySettings delivery, DeliveryRouter router, ReplaySettings settings, Clock clock) {
         this.replays = replays;
         this.store = store;
         this.deliveries = deliveries;
         this.delivery = delivery;
+        this.router = router;
         this.settings = settings;
         this.clock = clock;
     }
@@ -59,23 +64,26 @@ public class ReplayDispatcher {
 
     /** Records that a task's queue message was sent. */
     public void sent(ReplayTask task) {
-        replays.done(task.replayId(), task.seq(), task.destination() == null ? "routed again"
-                : "queued for " + task.destination(), clock.instant());
+        replays.done(task.replayId(), task.seq(), "queued for " + task.destination(), clock.instant());
     }
 
     private List<ReplayTask> replay(ReplayStore.Item item) {
         Instant now = clock.instant();
-        if (store.find(item.messageId()).isEmpty()) {
+        StoredMessage message = store.find(item.messageId()).orElse(null);
+        if (message == null) {
             replays.done(item.replayId(), item.seq(), "no such message", now);
             return List.of();
         }
         List<String> targets = targets(item);
+        if (targets.isEmpty()) {
+            targets = router.targets(message);
+        }
+        if (targets.isEmpty()) {
+            replays.done(item.replayId(), item.seq(), "still no destination for it", now);
+            return List.of();
+        }
         String detail = "replay " + item.replayId() + " by " + item.actor() + ": " + item.reason();
         store.transition(item.messageId(), null, MessageState.REPLAYED, item.actor(), detail);
-        if (targets.isEmpty()) {
-            return List.of(new ReplayTask(item.replayId(), item.seq(), item.messageId(), null,
-                    delivery.acceptedQueue()));
-        }
         List<ReplayTask> tasks = new ArrayList<>();
         for (String destination : targets) {
             deliveries.mark(item.messageId(), destination, MessageState.REPLAYED, now);

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -26,7 +28,11 @@ import org.springframework.core.io.ResourceLoader;
  */
 public class SignatureVerifier {
 
+    private static final int REMEMBERED = 512;
+
     private final List<X509Certificate> trustAnchors;
+    // signer certificates already found issued by an anchor: the check is a signature verification each time
+    private final Map<X509Certificate, Boolean> issuedByAnchor = new ConcurrentHashMap<>();
 
     /** @param trustAnchors the root certificates trusted to issue signer certificates; not empty */
     public SignatureVerifier(Collection<X509Certificate> trustAnchors) {
@@ -80,9 +86,15 @@ public class SignatureVerifier {
             // a CA certificate (a trusted root above all) must never pass as a signer
             throw failure(ErrorCode.CERT_UNTRUSTED, subject(certificate) + " is a CA certificate, not a signer's");
         }
-        if (trustAnchors.stream().noneMatch(anchor -> issued(anchor, certificate))) {
-            throw failure(ErrorCode.CERT_UNTRUSTED, subject(certificate) + " issued by "
-                    + certificate.getIssuerX500Principal().getName() + " is not trusted");
+        if (!issuedByAnchor.containsKey(certificate)) {
+            if (trustAnchors.stream().noneMatch(anchor -> issued(anchor, certificate))) {
+                throw failure(ErrorCode.CERT_UNTRUSTED, subject(certificate) + " issued by "
+                        + certificate.getIssuerX500Principal().getName() + " is not trusted");
+            }
+            if (issuedByAnchor.size() >= REMEMBERED) {
+                issuedByAnchor.clear();
+            }
+            issuedByAnchor.put(certificate, Boolean.TRUE);
         }
         try {
             certificate.checkValidity(Date.from(time));

@@ -31,6 +31,8 @@ class ReceivedLog {
         long duplicates;
         long rejected;
         long failed;
+        long inFlight;
+        long inFlightMax;
     }
 
     private final int keep;
@@ -67,11 +69,26 @@ class ReceivedLog {
         counts(destination).failed++;
     }
 
+    /** A delivery attempt arrived: counts the attempts the destination is handling at once, and their maximum. */
+    synchronized void enter(String destination) {
+        Counts c = counts(destination);
+        c.inFlight++;
+        c.inFlightMax = Math.max(c.inFlightMax, c.inFlight);
+    }
+
+    /** A delivery attempt was answered. */
+    synchronized void leave(String destination) {
+        counts(destination).inFlight--;
+    }
+
     synchronized List<Entry> find(String messageId) {
         return entries.stream().filter(e -> messageId == null || e.messageId().equals(messageId)).toList();
     }
 
-    /** {@code {destination: {received, duplicates, rejected, failed}}} plus a {@code total}. */
+    /**
+     * {@code {destination: {received, duplicates, rejected, failed, inFlightMax}}} plus a {@code total};
+     * {@code inFlightMax} is the most attempts the destination was handling at once.
+     */
     synchronized Map<String, Map<String, Long>> stats() {
         Map<String, Map<String, Long>> stats = new LinkedHashMap<>();
         Counts total = new Counts();
@@ -92,6 +109,7 @@ class ReceivedLog {
         map.put("duplicates", c.duplicates);
         map.put("rejected", c.rejected);
         map.put("failed", c.failed);
+        map.put("inFlightMax", c.inFlightMax);
         return map;
     }
 

@@ -1,6 +1,7 @@
 package cn.sedx.gateway.simulator;
 
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.signing.Certificates;
 import cn.sedx.gateway.signing.ExchangePackageVerifier;
 import cn.sedx.gateway.signing.SignatureProfile;
 import cn.sedx.gateway.signing.SignatureVerifier;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The simulated platforms' behaviour: verify each delivery as a real platform would (signature against the
@@ -34,8 +32,6 @@ class SimulatedPlatforms {
 
     /** One HTTP answer; {@code drop} asks the caller to break the connection instead. */
     record Answer(int status, Map<String, String> headers, byte[] body, boolean drop) {}
-
-    private static final CertificateFactory CERTIFICATES = certificateFactory();
 
     private final SigningKeys keys;
     private final SignatureVerifier verifier;
@@ -76,6 +72,16 @@ class SimulatedPlatforms {
     }
 
     private Answer handle(String destination, Map<String, String> headers, byte[] body, String key,
+            Runnable verification) throws InterruptedException {
+        log.enter(destination);
+        try {
+            return answer(destination, headers, body, key, verification);
+        } finally {
+            log.leave(destination);
+        }
+    }
+
+    private Answer answer(String destination, Map<String, String> headers, byte[] body, String key,
             Runnable verification) throws InterruptedException {
         Behaviour behaviour = behaviours.getOrDefault(destination, Behaviour.NORMAL);
         switch (behaviour.mode()) {
@@ -184,18 +190,9 @@ class SimulatedPlatforms {
 
     private static X509Certificate certificate(String base64) {
         try {
-            return (X509Certificate) CERTIFICATES.generateCertificate(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-        } catch (CertificateException e) {
+            return Certificates.fromBase64(base64);
+        } catch (SedxException e) {
             throw new IllegalArgumentException("malformed signer certificate", e);
-        }
-    }
-
-    private static CertificateFactory certificateFactory() {
-        try {
-            return CertificateFactory.getInstance("X.509", new BouncyCastleProvider());
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

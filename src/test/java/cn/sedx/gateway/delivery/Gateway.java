@@ -80,6 +80,16 @@ final class Gateway {
                 .untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
     }
 
+    /**
+     * Waits until a message of the Guangdong sample system reaches {@code state}, reading it as that system (a
+     * token check: polling as the operator costs a bcrypt check per call).
+     */
+    void awaitOwnState(String id, String state, Duration atMost) {
+        Http province = http.asProvince();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                read(province.get("/api/v1/messages/" + id).body()).path("state").asText()).isEqualTo(state));
+    }
+
     JsonNode received(String messageId) {
         return read(http.get("/sim/received?messageId=" + messageId).body());
     }

@@ -127,8 +127,8 @@ class SeparateSimulatorProcessTests {
         assertThat(simulator.basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD)
                 .get("/api/v1/messages").statusCode()).isEqualTo(404);
         assertThat(simulator.postJson("/api/v1/callbacks/document-exchange", "{}").statusCode()).isEqualTo(404);
-        assertThat(log()).contains("Disabled delivery-route", "Disabled batch-intake")
-                .doesNotContain("Started delivery-route", "DeliveryRelay");
+        assertThat(log()).contains("Disabled delivery-dispatch", "Disabled batch-intake")
+                .doesNotContain("Started delivery-dispatch", "delivery lanes started", "DeliveryRelay");
     }
 
     private static Process startSimulators() throws IOException {

@@ -3,6 +3,7 @@ package cn.sedx.gateway.upload;
 import cn.sedx.gateway.messagestore.MessageScan;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.RowClaims;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.signing.ExchangePackageWriter;
 import cn.sedx.gateway.signing.SigningKeys;
@@ -78,7 +79,7 @@ public final class UploadBenchmark {
         if (mode.equals("run")) {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             UploadRuns runs = new UploadRuns(jdbc);
-            MessageStore store = new MessageStore(jdbc, clock, event -> { });
+            MessageStore store = new MessageStore(jdbc, clock, event -> { }, new RowClaims(dataSource));
             UploadSettlement settlement = new UploadSettlement(runs, tx, settings, clock);
             PersonnelUpload upload = new PersonnelUpload(runs, scan, producer,
                     new ChunkRecorder(store, runs, tx, settings, clock), settlement, tx, settings, clock);
