@@ -40,6 +40,7 @@ public class DeliveryDispatcher {
     private final TransactionTemplate transactions;
     private final int batch;
     private final Clock clock;
+    private volatile boolean recovered;
 
     public DeliveryDispatcher(MessageStore store, DeliveryLog deliveries, DeliveryRouter router, JmsTemplate jms,
             TransactionTemplate transactions, int batch, Clock clock) {
@@ -58,6 +59,10 @@ public class DeliveryDispatcher {
      * @return how many messages were dispatched
      */
     public int dispatch() {
+        if (!recovered) {
+            recoverUnrouted();
+            recovered = true;
+        }
         int total = 0;
         int moved;
         do {
@@ -66,6 +71,24 @@ public class DeliveryDispatcher {
             total += moved;
         } while (moved >= batch);
         return total;
+    }
+
+    /**
+     * Before 0.2 the outbox queued filings on an intermediate routing queue ({@code sedx.intake.accepted}), which this
+     * version no longer reads: a filing left there after an upgrade is QUEUED without a delivery. It is dispatched
+     * again from the store (its stale routing-queue message is never consumed and does no harm).
+     */
+    private void recoverUnrouted() {
+        List<String> unrouted;
+        do {
+            unrouted = store.queuedWithoutDeliveries(batch);
+            unrouted.forEach(id -> store.transition(id, MessageState.QUEUED, MessageState.RECEIVED,
+                    DeliveryStates.ACTOR, "queued by an earlier version without a delivery: dispatched again"));
+            if (!unrouted.isEmpty()) {
+                log.warn("{} filing(s) queued by an earlier version had no delivery: dispatched again",
+                        unrouted.size());
+            }
+        } while (unrouted.size() >= batch);
     }
 
     private int dispatchBatch() {

@@ -1,24 +1,29 @@
 package cn.sedx.gateway.messagestore;
 
 import cn.sedx.gateway.shared.MessageType;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relational store of messages, payloads and state histories. Every write commits before it returns,
@@ -30,51 +35,76 @@ public class MessageStore {
     private static final String COLUMNS = "id, type, state, submitting_system, channel, unit_uscc, region_code,"
             + " idempotency_key, body_sha256, payload_size, warnings, previous_message_id, received_at, updated_at";
 
+    // time-ordered (version 7): the rows of messages received together share the index pages a commit rewrites
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RowClaims claims;
+    private final GroupCommit group;
 
-    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, RowClaims claims) {
+    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, RowClaims claims,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.claims = claims;
+        this.group = new GroupCommit(new TransactionTemplate(transactions), 64);
+    }
+
+    /** A new message id: a version 7 UUID (time-ordered, random in its last 74 bits). */
+    public static String newId() {
+        return IDS.generate().toString();
     }
 
     /**
-     * Stores a new message in state RECEIVED with a freshly minted id and the first history entry.
+     * Stores a new message in state RECEIVED with a freshly minted id and the first history entry. When it
+     * returns, the message is committed; writes of concurrent callers are committed together (see
+     * {@link GroupCommit}). Inside a caller's transaction it joins that transaction instead.
      *
      * @throws DuplicateSubmissionException when the submitter's idempotency key is already taken
      */
-    @Transactional
     public StoredMessage insertReceived(NewMessage message) {
-        return insertReceived(message, UUID.randomUUID().toString());
+        return insertReceived(message, newId());
     }
 
     /**
      * As {@link #insertReceived(NewMessage)}, under an id the caller minted (a message the gateway builds itself,
      * whose content names its own id).
      */
-    @Transactional
     public StoredMessage insertReceived(NewMessage message, String id) {
-        Instant now = clock.instant();
         try {
-            jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
-                            + " idempotency_key, body_sha256, payload, payload_size, warnings, previous_message_id,"
-                            + " received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(id, message.type().name(), MessageState.RECEIVED.name(), message.submittingSystem(),
-                            message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
-                            message.bodySha256(), message.payload(), message.payload().length, message.warnings(),
-                            message.previousMessageId(), Timestamp.from(now), Timestamp.from(now))
-                    .update();
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return insert(message, id);
+            }
+            return group.commit(() -> insert(message, id));
         } catch (DuplicateKeyException e) {
             StoredMessage existing = findByIdempotencyKey(message.submittingSystem(), message.idempotencyKey())
                     .orElseThrow(() -> e);
             throw new DuplicateSubmissionException(existing);
         }
+    }
+
+    private StoredMessage insert(NewMessage message, String id) {
+        // the store keeps microseconds: the answer must show the time a later read shows
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
+                        + " idempotency_key, body_sha256, payload_size, warnings, previous_message_id, received_at,"
+                        + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(id, message.type().name(), MessageState.RECEIVED.name(), message.submittingSystem(),
+                        message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
+                        message.bodySha256(), message.payload().length, message.warnings(),
+                        message.previousMessageId(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+        jdbc.sql("INSERT INTO message_payload (message_id, payload) VALUES (?,?)")
+                .params(id, message.payload())
+                .update();
         appendHistory(id, MessageState.RECEIVED, now, message.submittingSystem(), "accepted via " + message.channel());
-        return find(id).orElseThrow();
+        return new StoredMessage(id, message.type(), MessageState.RECEIVED, message.submittingSystem(),
+                message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
+                message.bodySha256(), message.payload().length, message.warnings(), message.previousMessageId(), now,
+                now);
     }
 
     public Optional<StoredMessage> find(String id) {
@@ -93,15 +123,17 @@ public class MessageStore {
 
     /** The exact bytes that were accepted. */
     public Optional<byte[]> payload(String id) {
-        return jdbc.sql("SELECT payload FROM message WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).optional();
+        return jdbc.sql("SELECT payload FROM message_payload WHERE message_id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     /**
      * The payload of the newest message of {@code type} for a unit that has not been dead-lettered, or empty.
      */
     public Optional<byte[]> latestPayload(MessageType type, String unitUscc) {
-        return jdbc.sql("SELECT payload FROM message WHERE type = ? AND unit_uscc = ? AND state <> 'FAILED'"
-                        + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+        return jdbc.sql("SELECT p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
+                        + " WHERE m.type = ? AND m.unit_uscc = ? AND m.state <> 'FAILED'"
+                        + " ORDER BY m.received_at DESC, m.id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), unitUscc)
                 .query((rs, n) -> rs.getBytes(1))
                 .optional();
@@ -187,6 +219,18 @@ public class MessageStore {
             changed += transition(id, from, to, actor, detail) ? 1 : 0;
         }
         return changed;
+    }
+
+    /**
+     * Ids of messages QUEUED without a single delivery, at most {@code limit}: the version before 0.2 queued a filing
+     * on an intermediate routing queue first, so a filing it left there has no delivery yet.
+     */
+    public List<String> queuedWithoutDeliveries(int limit) {
+        return jdbc.sql("SELECT id FROM message m WHERE state = 'QUEUED' AND NOT EXISTS (SELECT 1 FROM delivery d"
+                        + " WHERE d.message_id = m.id) ORDER BY updated_at, id FETCH FIRST ? ROWS ONLY")
+                .param(limit)
+                .query(String.class)
+                .list();
     }
 
     /** Ids of messages in {@code state}, oldest change first, at most {@code limit}. */

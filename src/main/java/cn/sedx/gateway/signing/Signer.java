@@ -17,7 +17,9 @@ public final class Signer {
     private final SignatureProfile profile;
     private final PrivateKey key;
     private final X509Certificate certificate;
-    // a JCA engine is not thread-safe and costly to look up, so each thread keeps its own
+    // a JCA engine is not thread-safe and costly to set up (an SM2 engine derives the public key and Z_A from the
+    // private key when initialised: a scalar multiplication), so each thread keeps its own, initialised once; after
+    // sign() an engine is back in its initialised state
     private final ThreadLocal<Signature> engines;
 
     /**
@@ -54,10 +56,13 @@ public final class Signer {
     public byte[] sign(byte[] data) {
         try {
             Signature signature = engines.get();
-            signature.initSign(key);
             signature.update(data);
             return signature.sign();
-        } catch (GeneralSecurityException e) {
+        } catch (SedxException e) {
+            throw e;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // the engine may be left half-way: the next call on this thread starts from a fresh one
+            engines.remove();
             throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
                     "signing with " + profile.headerValue() + " failed: " + e.getMessage(), e);
         }
@@ -65,7 +70,9 @@ public final class Signer {
 
     private Signature newEngine() {
         try {
-            return Crypto.signature(profile);
+            Signature signature = Crypto.signature(profile);
+            signature.initSign(key);
+            return signature;
         } catch (GeneralSecurityException e) {
             throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
                     "no " + profile.headerValue() + " engine: " + e.getMessage(), e);

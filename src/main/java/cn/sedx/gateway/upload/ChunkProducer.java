@@ -3,6 +3,7 @@ package cn.sedx.gateway.upload;
 import cn.sedx.gateway.messagestore.MessageScan;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageScan.Scanned;
+import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,7 +130,7 @@ class ChunkProducer {
     }
 
     private Packed pack(Chunk chunk) {
-        String id = UUID.randomUUID().toString();
+        String id = MessageStore.newId();
         return new Packed(chunk, id, packager.pack(id, chunk));
     }
 

@@ -29,8 +29,11 @@ final class BatchPhase {
     private final DeliveryBenchmark.Received received;
     private final Path dataDir;
     private final int records;
+    private final boolean postgres;
 
-    BatchPhase(GatewayProcess gateway, DeliveryBenchmark.Received received, Path dataDir, int records) {
+    BatchPhase(GatewayProcess gateway, DeliveryBenchmark.Received received, Path dataDir, int records,
+            boolean postgres) {
+        this.postgres = postgres;
         this.gateway = gateway;
         this.received = received;
         this.dataDir = dataDir;
@@ -44,7 +47,7 @@ final class BatchPhase {
         long before = received.total();
         Path inbox = dataDir.resolve("inbox").resolve("gd-province");
         Files.createDirectories(inbox);
-        Measure measure = Measure.start(gateway, null);
+        Measure measure = Measure.start(gateway, null, postgres);
         long dropped = System.nanoTime();
         Files.move(staging, inbox.resolve("night-batch.csv"));
         Files.createFile(inbox.resolve("night-batch.csv.done"));

@@ -18,7 +18,10 @@ final class Measure {
     private final double postgresMs;
     private final Map<String, Map.Entry<String, Double>> threads;
 
-    private Measure(GatewayProcess gateway, GatewayProcess simulators) {
+    private final boolean postgres;
+
+    private Measure(GatewayProcess gateway, GatewayProcess simulators, boolean postgres) {
+        this.postgres = postgres;
         this.gateway = gateway;
         this.simulators = simulators;
         this.startedNanos = System.nanoTime();
@@ -28,15 +31,16 @@ final class Measure {
         this.threads = ThreadCpu.snapshot(gateway.pid());
     }
 
-    static Measure start(GatewayProcess gateway, GatewayProcess simulators) {
-        return new Measure(gateway, simulators);
+    /** @param postgres whether the gateway's store is the local PostgreSQL server, whose CPU then counts too */
+    static Measure start(GatewayProcess gateway, GatewayProcess simulators, boolean postgres) {
+        return new Measure(gateway, simulators, postgres);
     }
 
     Spent stop() {
         return new Spent((System.nanoTime() - startedNanos) / 1e9,
                 gateway.cpu().minus(gatewayCpu).toNanos() / 1e6,
                 simulators == null ? 0 : simulators.cpu().minus(simulatorCpu).toNanos() / 1e6,
-                simulators != null, PostgresCpu.millis() - postgresMs,
+                simulators != null, postgres ? PostgresCpu.millis() - postgresMs : 0,
                 ThreadCpu.between(threads, ThreadCpu.snapshot(gateway.pid())));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.sedx.gateway.support.GatewayTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @GatewayTest
 @TestPropertySource(properties = {
     "sedx.delivery.destinations.province-11.concurrent-consumers=3",
-    "sedx.delivery.destinations.province-11.breaker.open-wait=6s",
+    "sedx.delivery.destinations.province-11.breaker.open-wait=10s",
     "sedx.delivery.destinations.province-11.breaker.minimum-calls=2",
     "sedx.delivery.destinations.province-11.breaker.sliding-window-size=2",
     "sedx.delivery.destinations.province-11.retry.initial-delay=100ms",
@@ -50,6 +51,9 @@ class DeliveryLaneTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DeliveryBreakers breakers;
 
     @Autowired
     TransactionTemplate transactions;
@@ -83,9 +87,9 @@ class DeliveryLaneTests {
         for (int i = 0; i < 6; i++) {
             ids.add(gateway.submitFiling("110105"));
         }
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                gateway.health().at("/components/deliveryBreakers/details/province-11").asText().equals("OPEN"));
-        // the attempts under way when it opened finish; then, open for 6 s, its lanes take nothing
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> breakers.state("province-11") == CircuitBreaker.State.OPEN);
+        // the attempts under way when it opened finish; then, open for 10 s, its lanes take nothing
         await().atMost(Duration.ofSeconds(5)).until(() -> delivering("sedx.delivery.province-11") == 0);
         long failedAtOpening = gateway.stats().at("/province-11/failed").asLong();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() ->

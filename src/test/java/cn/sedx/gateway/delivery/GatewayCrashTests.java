@@ -72,7 +72,7 @@ class GatewayCrashTests {
         assertThat(undelivered).as("filings not yet delivered when the gateway was killed").isPositive();
 
         gateway = start(dataDir, "second");
-        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), ids, before);
+        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), ids, before, 0);
     }
 
     @Test
@@ -103,14 +103,15 @@ class GatewayCrashTests {
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         gateway = start(dataDir, "second");
-        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), new ArrayList<>(accepted), before);
+        // a filing stored just before the kill may not have had its 202 out: delivered, though nobody heard 202
+        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), new ArrayList<>(accepted), before, 6);
     }
 
     /**
      * Every id ACKNOWLEDGED; the platform holds each id exactly once (repeats only as DUPLICATEs of that id) and
-     * nothing under any other id.
+     * at most {@code unanswered} other ids (filings stored by requests the kill cut off before their answer).
      */
-    private void assertEveryOneDeliveredOnce(Gateway gateway, List<String> ids, long before) {
+    private void assertEveryOneDeliveredOnce(Gateway gateway, List<String> ids, long before, int unanswered) {
         for (String id : ids) {
             gateway.awaitOwnState(id, "ACKNOWLEDGED", Duration.ofSeconds(120));
         }
@@ -122,7 +123,8 @@ class GatewayCrashTests {
             }
             assertThat(outcomes).as(id).containsOnlyOnce("RECEIVED").isSubsetOf("RECEIVED", "DUPLICATE");
         }
-        assertThat(received() - before).as("ids the platform received").isEqualTo(ids.size());
+        assertThat(received() - before).as("ids the platform received").isBetween((long) ids.size(),
+                (long) ids.size() + unanswered);
     }
 
     private long received() {

@@ -227,7 +227,8 @@ class MessageStoreTests {
     }
 
     private MessageStore store(DataSource dataSource, Clock clock) {
-        return new MessageStore(JdbcClient.create(dataSource), clock, events, new RowClaims(dataSource));
+        return new MessageStore(JdbcClient.create(dataSource), clock, events, new RowClaims(dataSource),
+                new DataSourceTransactionManager(dataSource));
     }
 
     private static final class MutableClock extends Clock {

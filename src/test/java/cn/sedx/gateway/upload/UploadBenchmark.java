@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -79,7 +78,8 @@ public final class UploadBenchmark {
         if (mode.equals("run")) {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             UploadRuns runs = new UploadRuns(jdbc);
-            MessageStore store = new MessageStore(jdbc, clock, event -> { }, new RowClaims(dataSource));
+            MessageStore store = new MessageStore(jdbc, clock, event -> { }, new RowClaims(dataSource),
+                new DataSourceTransactionManager(dataSource));
             UploadSettlement settlement = new UploadSettlement(runs, tx, settings, clock);
             PersonnelUpload upload = new PersonnelUpload(runs, scan, producer,
                     new ChunkRecorder(store, runs, tx, settings, clock), settlement, tx, settings, clock);
@@ -127,27 +127,34 @@ public final class UploadBenchmark {
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
-                        + " body_sha256, payload, payload_size, received_at, updated_at)"
+                        + " body_sha256, payload_size, received_at, updated_at)"
                         + " VALUES (?, 'PERSONNEL_FILING', 'ACKNOWLEDGED', 'bench', 'REST', ?, '440106',"
-                        + " ?, ?, ?, ?, ?)")) {
+                        + " ?, ?, ?, ?)");
+                PreparedStatement payloads = connection.prepareStatement(
+                        "INSERT INTO message_payload (message_id, payload) VALUES (?, ?)")) {
             connection.setAutoCommit(false);
             for (long i = present; i < filings; i++) {
                 byte[] payload = filing(i);
                 Timestamp at = Timestamp.from(base.plusMillis(i * 10));
-                insert.setString(1, UUID.randomUUID().toString());
+                String id = MessageStore.newId();
+                insert.setString(1, id);
                 insert.setString(2, String.format("9144010600%08d", i));
                 insert.setString(3, "0".repeat(64));
-                insert.setBytes(4, payload);
-                insert.setLong(5, payload.length);
+                insert.setLong(4, payload.length);
+                insert.setTimestamp(5, at);
                 insert.setTimestamp(6, at);
-                insert.setTimestamp(7, at);
                 insert.addBatch();
+                payloads.setString(1, id);
+                payloads.setBytes(2, payload);
+                payloads.addBatch();
                 if ((i + 1) % 1000 == 0) {
                     insert.executeBatch();
+                    payloads.executeBatch();
                     connection.commit();
                 }
             }
             insert.executeBatch();
+            payloads.executeBatch();
             connection.commit();
         }
         System.out.printf("filled the store with %d filings in %.0f s%n", filings - present,
