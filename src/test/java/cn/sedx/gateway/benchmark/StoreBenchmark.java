@@ -67,10 +67,10 @@ public final class StoreBenchmark {
         TransactionTemplate tx = new TransactionTemplate(manager);
         DeliveryLog deliveries = new DeliveryLog(jdbc, new JdbcTemplate(dataSource));
         AuditRows auditRows = new AuditRows(jdbc);
-        MessageStore audited = new MessageStore(jdbc, Clock.systemUTC(), System.getProperty("noaudit") != null ? e -> { } : auditRows::record, new RowClaims(dataSource),
+        MessageStore audited = new MessageStore(jdbc, Clock.systemUTC(), auditRows::record, new RowClaims(dataSource),
                 manager);
         DeliveryStates states = new DeliveryStates(audited, deliveries);
-        byte[] payload = System.getProperty("tiny") != null ? new byte[10] : Fixtures.bytes("personnel-filing/valid-use-unit.json");
+        byte[] payload = Fixtures.bytes("personnel-filing/valid-use-unit.json");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long intake = 0;
         long outbox = 0;
