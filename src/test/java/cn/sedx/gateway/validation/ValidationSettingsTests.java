@@ -42,18 +42,18 @@ class ValidationSettingsTests {
 
     @Test
     void bindsEverySetting() {
-        ValidationSettings settings = bind(Map.of(
-                "sedx.validation.prohibited-concurrent-roles.use[0].first", "SAFETY_DIRECTOR",
-                "sedx.validation.prohibited-concurrent-roles.use[0].second", "SAFETY_OFFICER",
-                "sedx.validation.allowed-attachment-types", "application/pdf",
-                "sedx.validation.max-attachment-size", "2MB",
-                "sedx.validation.accept-legacy-device-codes", "false",
-                "sedx.validation.accept-bingtuan-region", "false",
-                "sedx.validation.orders-effective-date", "2023-06-01",
-                "sedx.validation.late-filing.daily", "3d",
-                "sedx.validation.late-filing.monthly", "60d",
-                "sedx.validation.required-main-recipient", "广东省人民政府",
-                "sedx.validation.require-signer", "true"));
+        ValidationSettings settings = bind(Map.ofEntries(
+                Map.entry("sedx.validation.prohibited-concurrent-roles.use[0].first", "SAFETY_DIRECTOR"),
+                Map.entry("sedx.validation.prohibited-concurrent-roles.use[0].second", "SAFETY_OFFICER"),
+                Map.entry("sedx.validation.allowed-attachment-types", "application/pdf"),
+                Map.entry("sedx.validation.max-attachment-size", "2MB"),
+                Map.entry("sedx.validation.accept-legacy-device-codes", "false"),
+                Map.entry("sedx.validation.accept-bingtuan-region", "false"),
+                Map.entry("sedx.validation.orders-effective-date", "2023-06-01"),
+                Map.entry("sedx.validation.late-filing.daily", "3d"),
+                Map.entry("sedx.validation.late-filing.monthly", "60d"),
+                Map.entry("sedx.validation.required-main-recipient", "广东省人民政府"),
+                Map.entry("sedx.validation.require-signer", "true")));
 
         assertThat(settings.prohibitedFor(UnitKind.USE)).singleElement()
                 .satisfies(pair -> assertThat(pair.matches(Role.SAFETY_OFFICER, Role.SAFETY_DIRECTOR)).isTrue());
