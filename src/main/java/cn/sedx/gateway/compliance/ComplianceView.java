@@ -97,25 +97,39 @@ public class ComplianceView {
 
     private Figures figures(String code, List<UnitLedger> units, CompliancePeriods periods, boolean listMissing) {
         LocalDate day = LocalDate.parse(periods.daily());
-        int[] counts = new int[6];
+        Tally tally = new Tally();
         List<MissingUnit> missing = new ArrayList<>();
         for (UnitLedger unit : units) {
             Map<String, List<String>> byCategory = lacks(unit, periods);
             List<String> gaps = gaps(unit, byCategory);
-            counts[0] += gaps.contains("STAFFING") ? 0 : 1;
-            counts[1] += gaps.contains("DAILY_CHECK") ? 0 : 1;
-            counts[2] += gaps.contains("WEEKLY_INVESTIGATION") ? 0 : 1;
-            counts[3] += gaps.contains("MONTHLY_DISPATCH") ? 0 : 1;
-            counts[4] += byCategory.isEmpty() ? 1 : 0;
             boolean exempt = !unit.categories().isEmpty()
                     && unit.categories().values().stream().allMatch(ledger -> ledger.exemptOn(day));
-            counts[5] += exempt ? 1 : 0;
+            tally.add(gaps, byCategory.isEmpty(), exempt);
             if (listMissing && !gaps.isEmpty()) {
                 missing.add(new MissingUnit(unit.uscc(), gaps, unit.kind(), unit.name(), byCategory));
             }
         }
-        return new Figures(code, units.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                listMissing ? missing : null, regions.fullName(code), counts[5]);
+        return new Figures(code, units.size(), tally.staffed, tally.daily, tally.weekly, tally.monthly,
+                tally.mechanism, listMissing ? missing : null, regions.fullName(code), tally.exempt);
+    }
+
+    /** Units counted by what they have. */
+    private static final class Tally {
+        private int staffed;
+        private int daily;
+        private int weekly;
+        private int monthly;
+        private int mechanism;
+        private int exempt;
+
+        void add(List<String> gaps, boolean everyRecord, boolean allExempt) {
+            staffed += gaps.contains("STAFFING") ? 0 : 1;
+            daily += gaps.contains("DAILY_CHECK") ? 0 : 1;
+            weekly += gaps.contains("WEEKLY_INVESTIGATION") ? 0 : 1;
+            monthly += gaps.contains("MONTHLY_DISPATCH") ? 0 : 1;
+            mechanism += everyRecord ? 1 : 0;
+            exempt += allExempt ? 1 : 0;
+        }
     }
 
     /**

@@ -13,10 +13,6 @@ final class IdentifierChecks {
     private final boolean acceptBingtuan;
     private final RegionTable regions = RegionTable.standard();
 
-    IdentifierChecks(Clock clock) {
-        this(clock, true);
-    }
-
     /** @param acceptBingtuan whether region prefix 66 (新疆生产建设兵团) is accepted for units */
     IdentifierChecks(Clock clock, boolean acceptBingtuan) {
         this.clock = clock;

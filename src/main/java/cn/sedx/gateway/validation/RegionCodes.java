@@ -14,9 +14,6 @@ public final class RegionCodes {
     /** Taiwan, Hong Kong and Macao: GB/T 2260 codes, but outside SAMR's special-equipment supervision. */
     private static final Set<String> OUTSIDE_SUPERVISION = Set.of("71", "81", "82");
 
-    /** 新疆生产建设兵团: not a GB/T 2260 prefix; some systems use it. */
-    static final String BINGTUAN = "66";
-
     private RegionCodes() {}
 
     /** {@link ErrorCode#REGION_CODE_INVALID} unless 6 digits with a real province prefix; empty when valid. */
@@ -38,6 +35,7 @@ public final class RegionCodes {
      *     under an accepted 66
      */
     public static Optional<ErrorCode> checkLocation(String regionCode, RegionTable table, boolean acceptBingtuan) {
+        // 66: 新疆生产建设兵团, not a GB/T 2260 prefix, but used by some systems
         boolean bingtuan = regionCode != null && regionCode.matches("66[0-9]{4}");
         if (bingtuan) {
             return acceptBingtuan ? Optional.empty() : Optional.of(ErrorCode.REGION_CODE_INVALID);
