@@ -40,16 +40,18 @@ public record ComplianceReport(String region, LocalDate asOf, CompliancePeriods 
      * @param unitsMissing        units missing anything, with what they miss (only in the per-region figures)
      * @param regionName          the GB/T 2260 names of the region (province, city, county); empty when unlisted
      * @param unitsExempt         units all of whose categories were exempt on the daily period's day
+     * @param exemptions          units with a category exempt on that day, with the day each exemption took effect
+     *                            (only in the per-region figures)
      */
     public record Figures(String regionCode, int unitsFiled, int unitsFullyStaffed, int unitsWithDaily,
             int unitsWithWeekly, int unitsWithMonthly, int unitsWithMechanism, List<MissingUnit> unitsMissing,
-            String regionName, int unitsExempt) {
+            String regionName, int unitsExempt, List<ExemptUnit> exemptions) {
 
         /** Figures without a region name or exempt count. */
         public Figures(String regionCode, int unitsFiled, int unitsFullyStaffed, int unitsWithDaily,
                 int unitsWithWeekly, int unitsWithMonthly, int unitsWithMechanism, List<MissingUnit> unitsMissing) {
             this(regionCode, unitsFiled, unitsFullyStaffed, unitsWithDaily, unitsWithWeekly, unitsWithMonthly,
-                    unitsWithMechanism, unitsMissing, "", 0);
+                    unitsWithMechanism, unitsMissing, "", 0, null);
         }
     }
 
@@ -70,4 +72,14 @@ public record ComplianceReport(String region, LocalDate asOf, CompliancePeriods 
             this(uscc, missing, null, null, Map.of());
         }
     }
+
+    /**
+     * A unit with categories exempt from the mechanism (停产 or 停用 in effect): exempt is not missing.
+     *
+     * @param uscc       the unit's 统一社会信用代码
+     * @param unitKind   the unit's kind
+     * @param name       the unit's name from its newest filing
+     * @param exemptFrom per exempt equipment category, the first day of the record's period that made it exempt
+     */
+    public record ExemptUnit(String uscc, UnitKind unitKind, String name, Map<String, LocalDate> exemptFrom) {}
 }

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.compliance;
 
+import cn.sedx.gateway.compliance.ComplianceReport.ExemptUnit;
 import cn.sedx.gateway.compliance.ComplianceReport.Figures;
 import cn.sedx.gateway.compliance.ComplianceReport.MissingUnit;
 import cn.sedx.gateway.messagestore.MessageScan;
@@ -99,6 +100,7 @@ public class ComplianceView {
         LocalDate day = LocalDate.parse(periods.daily());
         Tally tally = new Tally();
         List<MissingUnit> missing = new ArrayList<>();
+        List<ExemptUnit> exemptions = new ArrayList<>();
         for (UnitLedger unit : units) {
             Map<String, List<String>> byCategory = lacks(unit, periods);
             List<String> gaps = gaps(unit, byCategory);
@@ -108,9 +110,19 @@ public class ComplianceView {
             if (listMissing && !gaps.isEmpty()) {
                 missing.add(new MissingUnit(unit.uscc(), gaps, unit.kind(), unit.name(), byCategory));
             }
+            Map<String, LocalDate> exemptFrom = new LinkedHashMap<>();
+            unit.categories().forEach((category, ledger) -> {
+                if (ledger.exemptOn(day)) {
+                    exemptFrom.put(category, ledger.exemptSince(day));
+                }
+            });
+            if (listMissing && !exemptFrom.isEmpty()) {
+                exemptions.add(new ExemptUnit(unit.uscc(), unit.kind(), unit.name(), exemptFrom));
+            }
         }
         return new Figures(code, units.size(), tally.staffed, tally.daily, tally.weekly, tally.monthly,
-                tally.mechanism, listMissing ? missing : null, regions.fullName(code), tally.exempt);
+                tally.mechanism, listMissing ? missing : null, regions.fullName(code), tally.exempt,
+                listMissing ? exemptions : null);
     }
 
     /** Units counted by what they have. */

@@ -134,6 +134,8 @@ class ComplianceRangeTests {
                 LocalDate.parse("2026-11-27"));
 
         assertThat(region(report, "440106").unitsMissing()).isEmpty();
+        assertThat(region(report, "440106").exemptions()).singleElement().satisfies(unit -> assertThat(
+                unit.exemptFrom()).containsExactly(Map.entry("2000", LocalDate.parse("2026-11-20"))));
         CategoryRange boilers = category(report.range(), "2000");
         assertThat(boilers.categoryName()).isEqualTo("压力容器");
         assertThat(boilers.exemptFrom()).isEqualTo(LocalDate.parse("2026-11-20"));
