@@ -77,7 +77,7 @@ public class IntakeService {
         checkReplaced(submission);
         JsonNode tree = json.parse(submission.body());
         ValidationOutcome outcome = validator.validate(submission.type(), tree);
-        authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), regionPointer(submission.type()));
+        authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), outcome.regionPointer());
         if (!outcome.valid()) {
             log.info("refused {} from {}: {} violation(s), first {}", submission.type(),
                     submission.submittingSystem(), outcome.errors().size(), outcome.errors().get(0).code());
@@ -88,7 +88,8 @@ public class IntakeService {
                 outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
                 warningsJson(outcome.warnings()), submission.previousMessageId());
         try {
-            StoredMessage stored = store.insertReceived(message);
+            StoredMessage stored = store.insertReceivedOfKind(message,
+                    outcome.unitKind() == null ? null : outcome.unitKind().name());
             log.info("accepted {} {} from {} via {}", stored.type(), stored.id(), stored.submittingSystem(),
                     stored.channel());
             return receipt(stored, false, outcome.warnings());
@@ -115,14 +116,6 @@ public class IntakeService {
             throw new SedxException(ErrorCode.PREVIOUS_VERSION_INVALID, null, false, "cannot replace " + previous,
                     List.of(Violation.of(ErrorCode.PREVIOUS_VERSION_INVALID, "replaces")), null);
         }
-    }
-
-    private static String regionPointer(MessageType type) {
-        return switch (type) {
-            case PERSONNEL_FILING -> "/unit/regionCode";
-            case SAFETY_RECORD -> "/unitUscc";
-            case YEAR_END_REPORT, PERSONNEL_BATCH -> "/issuer/regionCode";
-        };
     }
 
     private Optional<IntakeReceipt> repeatOf(Submission submission, String sha256) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -74,11 +75,15 @@ public class MessageStore {
      * whose content names its own id).
      */
     public StoredMessage insertReceived(NewMessage message, String id) {
+        return insertReceived(message, id, null);
+    }
+
+    private StoredMessage insertReceived(NewMessage message, String id, String unitKind) {
         try {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                return insert(message, id);
+                return insert(message, id, unitKind);
             }
-            return group.commit(() -> insert(message, id));
+            return group.commit(() -> insert(message, id, unitKind));
         } catch (DuplicateKeyException e) {
             StoredMessage existing = findByIdempotencyKey(message.submittingSystem(), message.idempotencyKey())
                     .orElseThrow(() -> e);
@@ -86,16 +91,16 @@ public class MessageStore {
         }
     }
 
-    private StoredMessage insert(NewMessage message, String id) {
+    private StoredMessage insert(NewMessage message, String id, String unitKind) {
         // the store keeps microseconds: the answer must show the time a later read shows
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
                         + " idempotency_key, body_sha256, payload_size, warnings, previous_message_id, received_at,"
-                        + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " updated_at, unit_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(id, message.type().name(), MessageState.RECEIVED.name(), message.submittingSystem(),
                         message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
                         message.bodySha256(), message.payload().length, message.warnings(),
-                        message.previousMessageId(), Timestamp.from(now), Timestamp.from(now))
+                        message.previousMessageId(), Timestamp.from(now), Timestamp.from(now), unitKind)
                 .update();
         jdbc.sql("INSERT INTO message_payload (message_id, payload) VALUES (?,?)")
                 .params(id, message.payload())
@@ -135,6 +140,47 @@ public class MessageStore {
                         + " WHERE m.type = ? AND m.unit_uscc = ? AND m.state <> 'FAILED'"
                         + " ORDER BY m.received_at DESC, m.id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), unitUscc)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /**
+     * As {@link #insertReceived(NewMessage)}, recording with it the kind of the unit the message is about (a unit is
+     * a credit code and a unit kind).
+     *
+     * @param unitKind the unit kind's name ({@code PRODUCTION}, {@code USE}, {@code FILLING}), or null when unknown
+     * @throws DuplicateSubmissionException when the submitter's idempotency key is already taken
+     */
+    public StoredMessage insertReceivedOfKind(NewMessage message, String unitKind) {
+        return insertReceived(message, newId(), unitKind);
+    }
+
+    /** The unit kind recorded with a message, or empty when none was (or there is no such message). */
+    public Optional<String> unitKind(String id) {
+        return jdbc.sql("SELECT unit_kind FROM message WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(kind -> kind);
+    }
+
+    /** The unit kinds a credit code has messages of {@code type} of that were not dead-lettered, in name order. */
+    public Set<String> unitKinds(MessageType type, String unitUscc) {
+        return new TreeSet<>(jdbc.sql("SELECT DISTINCT unit_kind FROM message WHERE unit_uscc = ? AND type = ?"
+                        + " AND unit_kind IS NOT NULL AND state <> 'FAILED'")
+                .params(unitUscc, type.name())
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * The payload of the newest message of {@code type} for the unit (credit code and kind) that has not been
+     * dead-lettered, or empty.
+     */
+    public Optional<byte[]> latestPayload(MessageType type, String unitUscc, String unitKind) {
+        return jdbc.sql("SELECT p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
+                        + " WHERE m.unit_uscc = ? AND m.type = ? AND m.unit_kind = ? AND m.state <> 'FAILED'"
+                        + " ORDER BY m.received_at DESC, m.id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(unitUscc, type.name(), unitKind)
                 .query((rs, n) -> rs.getBytes(1))
                 .optional();
     }

@@ -35,6 +35,41 @@ public final class PersonalDataMask {
         }
         Matcher ids = ID_NUMBER.matcher(text);
         String masked = ids.replaceAll(m -> m.group(1) + "********" + m.group(3));
-        return MOBILE.matcher(masked).replaceAll(m -> m.group(1) + "****" + m.group(3));
+        masked = MOBILE.matcher(masked).replaceAll(m -> m.group(1) + "****" + m.group(3));
+        return otherDocuments(masked);
     }
+
+    // ---- issue 13: identity documents other than the resident ID (the 18-character ones, 外国人永久居留身份证
+    // 2023 and 港澳台居民居住证, already match ID_NUMBER above) ----
+
+    // 外国人永久居留身份证, 15-character form: 3 letters (nationality) + 12 digits
+    private static final Pattern PERMANENT_RESIDENCE_15 =
+            Pattern.compile("(?<![0-9A-Za-z])([A-Z]{3})(\\d{8})(\\d{4})(?![0-9A-Za-z])");
+    // 港澳居民来往内地通行证 (H/M + 8 or 10 digits) and passports of the 1–2 letters + 7–9 digits shape (E12345678,
+    // EA1234567, G12345678); upper case only, so lower-case hex of message ids is never touched
+    private static final Pattern LETTERS_AND_DIGITS =
+            Pattern.compile("(?<![0-9A-Za-z])([A-Z]{1,2})(\\d{5,8})(\\d{2})(?![0-9A-Za-z])");
+
+    /**
+     * A document number other than an 18-character ID-shaped one, masked: numbers of up to 6 characters become all
+     * {@code *}; longer ones keep their first and last two characters ({@code H12345678} → {@code H1*****78}).
+     * Null stays null.
+     */
+    public static String documentNumber(String number) {
+        if (number == null || number.length() <= 6) {
+            return number == null ? null : "*".repeat(number.length());
+        }
+        return number.substring(0, 2) + "*".repeat(number.length() - 4) + number.substring(number.length() - 2);
+    }
+
+    /**
+     * Masks the other document numbers recognisable in free text. 8-digit 台湾居民来往大陆通行证 numbers are not
+     * recognisable among dates and serials; the gateway masks them where it knows the field (docs/security.md).
+     */
+    private static String otherDocuments(String text) {
+        String masked = PERMANENT_RESIDENCE_15.matcher(text).replaceAll(m -> m.group(1) + "********" + m.group(3));
+        return LETTERS_AND_DIGITS.matcher(masked)
+                .replaceAll(m -> m.group(1) + "*".repeat(m.group(2).length()) + m.group(3));
+    }
+    // ---- end of issue 13 ----
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.support.Stores;
 import cn.sedx.gateway.support.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
@@ -227,8 +228,7 @@ class MessageStoreTests {
     }
 
     private MessageStore store(DataSource dataSource, Clock clock) {
-        return new MessageStore(JdbcClient.create(dataSource), clock, events, new RowClaims(dataSource),
-                new DataSourceTransactionManager(dataSource));
+        return Stores.messageStore(dataSource, clock, events);
     }
 
     private static final class MutableClock extends Clock {

@@ -38,4 +38,37 @@ class PersonalDataMaskTests {
         assertThat(output.getAll()).contains("110105********002X", "138****5678")
                 .doesNotContain("11010519491231002X", "13812345678");
     }
+
+    // ---- issue 13: identity documents other than the resident ID ----
+
+    @Test
+    void masksDocumentNumbersKeepingAtMostTwoCharactersAtEachEnd() {
+        assertThat(PersonalDataMask.documentNumber("H12345678")).isEqualTo("H1*****78");
+        assertThat(PersonalDataMask.documentNumber("12345678")).isEqualTo("12****78");
+        assertThat(PersonalDataMask.documentNumber("E1234")).isEqualTo("*****");
+        assertThat(PersonalDataMask.documentNumber(null)).isNull();
+    }
+
+    @Test
+    void masksPermitsPassportsAndPermanentResidenceCardsInFreeText() {
+        String text = "permit H12345678, card M1234567890, passport E12345678 and EA1234567, residence "
+                + "USA448506120011, 2023 card 944840198506120013; order W48 2026-W48 uscc 91440106MA59ABCDEX "
+                + "message 3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b certificate TS0844010620230001";
+
+        assertThat(PersonalDataMask.text(text)).isEqualTo("permit H******78, card M********90, passport "
+                + "E******78 and EA*****67, residence USA********0011, 2023 card 944840********0013; order W48 "
+                + "2026-W48 uscc 91440106MA59ABCDEX message 3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b certificate "
+                + "TS0844010620230001");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logLinesNeverCarryAFullPermitOrPassportNumber(CapturedOutput output) {
+        LoggerFactory.getLogger(PersonalDataMaskTests.class)
+                .warn("refused holder of {} and {}", "H12345678", "USA448506120011");
+
+        assertThat(output.getAll()).contains("H******78", "USA********0011")
+                .doesNotContain("H12345678", "USA448506120011");
+    }
+    // ---- end of issue 13 ----
 }
