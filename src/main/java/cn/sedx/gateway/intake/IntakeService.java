@@ -24,6 +24,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the gateway for every channel: parse, validate, honour the idempotency key, and store the
@@ -41,15 +43,18 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final SubmissionAuthorizer authorizer;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
     public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
-            SubmissionAuthorizer authorizer, AuditTrail audit) {
+            SubmissionAuthorizer authorizer, AuditTrail audit,
+            PlatformTransactionManager transactionManager) {
         this.json = json;
         this.validator = validator;
         this.store = store;
         this.mapper = mapper;
         this.authorizer = authorizer;
         this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -64,6 +69,40 @@ public class IntakeService {
                     submission.type() + " via " + submission.channel() + ": " + refusal.code() + " "
                             + refusal.violations().stream().map(v -> v.code() + "@" + v.pointer()).toList());
             throw refusal;
+        }
+    }
+
+    /**
+     * What became of one submission of {@link #submitAll}.
+     *
+     * @param receipt the receipt of an accepted one, else null
+     * @param refusal the refusal of a refused one, else null
+     */
+    public record Result(IntakeReceipt receipt, SedxException refusal) {}
+
+    /**
+     * Submits several filings (a chunk of a batch file), each accepted or refused on its own exactly as
+     * {@link #submit} would, the accepted ones stored with one commit; when this returns they are committed. Should
+     * the shared transaction fail (an idempotency key taken meanwhile by another caller), they are submitted again
+     * one by one.
+     *
+     * @return the outcome of each submission, in order
+     */
+    public List<Result> submitAll(List<Submission> submissions) {
+        try {
+            return transactions.execute(status -> submissions.stream().map(this::result).toList());
+        } catch (RuntimeException e) {
+            log.info("{} submissions stored together failed ({}); submitting them one by one", submissions.size(),
+                    e.toString());
+            return submissions.stream().map(this::result).toList();
+        }
+    }
+
+    private Result result(Submission submission) {
+        try {
+            return new Result(submit(submission), null);
+        } catch (SedxException refusal) {
+            return new Result(null, refusal);
         }
     }
 

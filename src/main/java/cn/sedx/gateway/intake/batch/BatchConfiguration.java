@@ -23,6 +23,12 @@ class BatchConfiguration {
             }
 
             @Override
+            public List<Outcome> submitAll(List<Submission> submissions) {
+                return intake.submitAll(submissions).stream()
+                        .map(result -> new Outcome(result.receipt(), result.refusal())).toList();
+            }
+
+            @Override
             public List<cn.sedx.gateway.shared.Violation> check(Submission submission) {
                 try {
                     return validator.validate(submission.type(), json.parse(submission.body())).errors();

@@ -1,6 +1,5 @@
 package cn.sedx.gateway.intake.batch;
 
-import cn.sedx.gateway.intake.IntakeReceipt;
 import cn.sedx.gateway.intake.Submission;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
@@ -32,6 +31,8 @@ public final class BatchIntake {
     public static final String CHANNEL = "BATCH";
 
     private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
+    // records per chunk: one commit each in the gateway's intake; small enough that a crash repeats little
+    private static final int CHUNK = 100;
 
     private final FilingSink sink;
     private final BatchSettings settings;
@@ -69,32 +70,62 @@ public final class BatchIntake {
 
     private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly)
             throws IOException {
+        // records are submitted a chunk at a time, so the intake can store a chunk with one commit
+        List<Read> chunk = new ArrayList<>();
         try (BatchRecords records = open(file, facts)) {
             while (records.hasNext()) {
                 BatchRecord record = records.next();
-                run.take(record, checkOnly ? check(record, run) : submit(record, run), errors,
-                        records instanceof CsvPersonnelRecords csv ? csv.rowsRead() : run.records + 1);
-                if (run.progressDue(settings.progressEvery())) {
-                    log.info("batch {} from {}: {} rows, {} records, {} accepted, {} failed{}", run.file,
-                            run.system, run.rows, run.records, run.accepted, run.failed, checkOnly ? " (check)" : "");
+                long rows = records instanceof CsvPersonnelRecords csv ? csv.rowsRead()
+                        : run.records + chunk.size() + 1;
+                if (checkOnly) {
+                    take(run, new Read(record, rows), check(record, run), errors, true);
+                } else {
+                    chunk.add(new Read(record, rows));
+                    if (chunk.size() >= CHUNK) {
+                        submit(chunk, run, errors);
+                    }
                 }
             }
+            submit(chunk, run, errors);
         } catch (UncheckedIOException e) {
+            submit(chunk, run, errors);
             run.unreadable(e.getCause(), errors);
         }
     }
 
-    private List<Violation> submit(BatchRecord record, Run run) {
-        if (record.failure() != null) {
-            return record.failure().violations();
+    /** A record as read, with the rows read up to it. */
+    private record Read(BatchRecord record, long rows) {}
+
+    private void take(Run run, Read read, List<Violation> violations, ErrorReport errors, boolean checkOnly) {
+        run.take(read.record(), violations, errors, read.rows());
+        if (run.progressDue(settings.progressEvery())) {
+            log.info("batch {} from {}: {} rows, {} records, {} accepted, {} failed{}", run.file,
+                    run.system, run.rows, run.records, run.accepted, run.failed, checkOnly ? " (check)" : "");
         }
-        try {
-            IntakeReceipt receipt = sink.submit(submission(record, run));
-            run.repeated += receipt.repeated() ? 1 : 0;
-            return List.of();
-        } catch (SedxException refusal) {
-            return refusal.violations().isEmpty() ? List.of(Violation.of(refusal.code(), "")) : refusal.violations();
+    }
+
+    /** Submits the chunk's readable records together, then takes every record of it in order; empties it. */
+    private void submit(List<Read> chunk, Run run, ErrorReport errors) {
+        List<Read> readable = chunk.stream().filter(read -> read.record().failure() == null).toList();
+        List<FilingSink.Outcome> outcomes = readable.isEmpty() ? List.of()
+                : sink.submitAll(readable.stream().map(read -> submission(read.record(), run)).toList());
+        int next = 0;
+        for (Read read : chunk) {
+            if (read.record().failure() != null) {
+                take(run, read, read.record().failure().violations(), errors, false);
+                continue;
+            }
+            FilingSink.Outcome outcome = outcomes.get(next++);
+            if (outcome.refusal() == null) {
+                run.repeated += outcome.receipt().repeated() ? 1 : 0;
+                take(run, read, List.of(), errors, false);
+            } else {
+                SedxException refusal = outcome.refusal();
+                take(run, read, refusal.violations().isEmpty() ? List.of(Violation.of(refusal.code(), ""))
+                        : refusal.violations(), errors, false);
+            }
         }
+        chunk.clear();
     }
 
     private List<Violation> check(BatchRecord record, Run run) {
