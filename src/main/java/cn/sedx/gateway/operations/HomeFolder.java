@@ -70,6 +70,9 @@ public final class HomeFolder {
 
     /** Where a location points, for messages: the absolute file, or the location itself. */
     public String describe(String location) {
+        if (location.startsWith("file:") && Path.of(location.substring("file:".length())).isAbsolute()) {
+            return location.substring("file:".length());
+        }
         Resource resource = resource(location);
         if (resource instanceof FileSystemResource file) {
             return file.getFile().getAbsolutePath();
