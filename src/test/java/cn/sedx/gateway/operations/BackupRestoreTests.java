@@ -63,8 +63,7 @@ class BackupRestoreTests {
         Distribution.Result backedUp = original.sedx("", "backup", backup.toString());
         assertThat(backedUp.status()).as(backedUp.output()).isZero();
         assertThat(backedUp.output()).contains("stopped after", "backed up", "started");
-        original.awaitReady();
-        original.sedx("", "stop");
+        assertThat(original.sedx("", "stop").status()).isZero();
 
         restored = Distribution.unpack(folder.resolve("restored"), "").with("SEDX_CDS", "off");
         Distribution.Result restoring = restored.sedx("", "restore", backup.toString());
