@@ -88,7 +88,8 @@ public final class StartupBenchmark {
 
     private static void launch(Path home, int runs, int idleSeconds) throws Exception {
         int port = port(home);
-        System.out.printf("%-4s %10s %9s %10s%n", "run", "ready (s)", "CPU (s)", "idle RSS");
+        System.out.printf("%-4s %10s %9s %10s  %s%n", "run", "ready (s)", "CPU (s)", "idle RSS",
+                "CPU by thread at ready (s): main, JIT compilers, GC, other");
         for (int run = 1; run <= runs; run++) {
             long launched = System.nanoTime();
             sedx(home, "start");
@@ -100,9 +101,12 @@ public final class StartupBenchmark {
                 Thread.sleep(50);
             }
             double ready = (System.nanoTime() - launched) / 1e9;
-            double cpu = cpuSeconds(pid);
+            double cpu = cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
+            Map<String, Double> threads = threadCpu(pid);
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
-            System.out.printf("%-4d %10.2f %9.2f %7d MiB%n", run, ready, cpu, rssKib(pid) / 1024);
+            System.out.printf("%-4d %10.2f %9.2f %7d MiB  %.2f, %.2f, %.2f, %.2f%n", run, ready, cpu,
+                    rssKib(pid) / 1024, threads.getOrDefault("main", 0.0), threads.getOrDefault("jit", 0.0),
+                    threads.getOrDefault("gc", 0.0), threads.getOrDefault("other", 0.0));
             sedx(home, "stop");
         }
     }
@@ -137,9 +141,31 @@ public final class StartupBenchmark {
         }
     }
 
-    /** User plus system CPU of the process, from /proc (clock ticks of 1/100 s). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    /**
+     * CPU seconds of the process's threads by kind: the main thread (the start-up's critical path), the JIT
+     * compiler threads, the garbage collector's, and every other thread (broker, pools, timers).
+     */
+    private static Map<String, Double> threadCpu(long pid) throws IOException {
+        Map<String, Double> byKind = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                String kind = name.equals("java") ? "main" : name.contains("CompilerThre") ? "jit"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread") ? "gc"
+                        : "other";
+                try {
+                    byKind.merge(kind, cpuSeconds(task.resolve("stat")), Double::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byKind;
+    }
+
+    /** User plus system CPU of a process or thread, from its /proc stat file (clock ticks of 1/100 s). */
+    private static double cpuSeconds(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
