@@ -2,6 +2,7 @@ package cn.sedx.gateway.delivery;
 
 import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.metrics.GatewayMetrics;
 import cn.sedx.gateway.receipt.ReceiptVerifier;
 import cn.sedx.gateway.signing.ExchangePackageWriter;
 import cn.sedx.gateway.signing.SigningKeys;
@@ -60,9 +61,9 @@ class DeliveryConfiguration {
     @Bean
     DeliveryRelay deliveryRelay(Destinations destinations, MessageStore store, DeliveryStates states,
             WireFormats wire, PlatformClient client, ReceiptVerifier receipts, DeliveryBreakers breakers,
-            Clock clock) {
+            GatewayMetrics metrics, Clock clock) {
         return new DeliveryRelay(destinations, store, states, wire, client, receipts, breakers, new Backoffs(),
-                clock);
+                metrics, clock);
     }
 
     /** Sessions of the outbox and the lanes are transacted: each commits what it received and sent, together. */

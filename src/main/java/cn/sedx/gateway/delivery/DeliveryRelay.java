@@ -6,6 +6,7 @@ import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.metrics.GatewayMetrics;
 import cn.sedx.gateway.receipt.Receipt;
 import cn.sedx.gateway.receipt.ReceiptVerifier;
 import cn.sedx.gateway.shared.ErrorCode;
@@ -13,6 +14,7 @@ import cn.sedx.gateway.shared.SedxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,11 +46,12 @@ public class DeliveryRelay {
     private final ReceiptVerifier receipts;
     private final DeliveryBreakers breakers;
     private final Backoffs backoffs;
+    private final GatewayMetrics metrics;
     private final Clock clock;
 
     public DeliveryRelay(Destinations destinations, MessageStore store, DeliveryStates states, WireFormats wire,
             PlatformClient client, ReceiptVerifier receipts, DeliveryBreakers breakers, Backoffs backoffs,
-            Clock clock) {
+            GatewayMetrics metrics, Clock clock) {
         this.destinations = destinations;
         this.store = store;
         this.states = states;
@@ -57,6 +60,7 @@ public class DeliveryRelay {
         this.receipts = receipts;
         this.breakers = breakers;
         this.backoffs = backoffs;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -88,8 +92,12 @@ public class DeliveryRelay {
                     now.plus(destination.breaker().openWait())));
         }
         Instant first = task.firstAttemptAt() == null ? now : task.firstAttemptAt();
+        long started = System.nanoTime();
         AttemptResult result = attempt(task, destination, message);
-        return decide(task, destination, first, now, result);
+        Attempted attempted = decide(task, destination, first, now, result);
+        metrics.attempt(task.destination(), attempted.recorded().attempt().outcome(),
+                Duration.ofNanos(System.nanoTime() - started));
+        return attempted;
     }
 
     /**
@@ -107,8 +115,12 @@ public class DeliveryRelay {
                 repairs.put(attempted.task().messageId(), attempted.repair());
             }
         }
-        if (!records.isEmpty() || !repairs.isEmpty()) {
-            states.recordAll(records, repairs);
+        if (records.isEmpty() && repairs.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (StoredMessage acknowledged : states.recordAll(records, repairs)) {
+            metrics.delivered(acknowledged.type(), Duration.between(acknowledged.receivedAt(), now));
         }
     }
 

@@ -6,11 +6,13 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,20 +49,23 @@ public class DeliveryStates {
      *
      * @param repairs messages found with their delivery settled while the message itself was not (a crash between
      *                the two), with the detail to record
+     * @return the messages this batch moved to ACKNOWLEDGED (every destination acknowledged)
      */
     @Transactional
-    public void recordAll(List<DeliveryLog.Recorded> records, Map<String, String> repairs) {
+    public List<StoredMessage> recordAll(List<DeliveryLog.Recorded> records, Map<String, String> repairs) {
         Set<String> ids = new LinkedHashSet<>();
         records.forEach(r -> ids.add(r.messageId()));
         ids.addAll(repairs.keySet());
         store.lock(ids);
         log.recordAll(records);
+        List<StoredMessage> acknowledged = new ArrayList<>();
         for (DeliveryLog.Recorded record : records) {
             DeliveryAttempt attempt = record.attempt();
             settle(record.messageId(), attempt.destination(), attempt.destination() + ": " + describe(attempt),
-                    attempt.startedAt());
+                    attempt.startedAt()).ifPresent(acknowledged::add);
         }
         repairs.forEach((id, detail) -> settle(id, null, detail, null));
+        return acknowledged;
     }
 
     /** Moves the message to the state its deliveries add up to; concurrent writers are retried. */
@@ -71,8 +76,9 @@ public class DeliveryStates {
     /**
      * @param destination the destination of the attempt that led here, or null
      * @param sentAt      when that attempt started: a message not yet SENT enters SENT at that time first
+     * @return the message, when this moved it to ACKNOWLEDGED
      */
-    private void settle(String messageId, String destination, String detail, Instant sentAt) {
+    private Optional<StoredMessage> settle(String messageId, String destination, String detail, Instant sentAt) {
         for (int tries = 0; tries < 5; tries++) {
             StoredMessage message = store.find(messageId).orElseThrow();
             MessageState target = overall(log.states(messageId).values());
@@ -86,12 +92,13 @@ public class DeliveryStates {
             }
             if (target == null || target == current || (target == MessageState.ACKNOWLEDGED
                     && SETTLED_OK.contains(current))) {
-                return;
+                return Optional.empty();
             }
             if (store.transition(messageId, current, target, ACTOR, detail)) {
-                return;
+                return target == MessageState.ACKNOWLEDGED ? Optional.of(message) : Optional.empty();
             }
         }
+        return Optional.empty();
     }
 
     /** The overall state of a message whose deliveries are in {@code states}; null when it has none. */

@@ -6,6 +6,7 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.metrics.GatewayMetrics;
 import cn.sedx.gateway.security.SubmissionAuthorizer;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
@@ -43,10 +44,11 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final SubmissionAuthorizer authorizer;
     private final AuditTrail audit;
+    private final GatewayMetrics metrics;
     private final TransactionTemplate transactions;
 
     public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
-            SubmissionAuthorizer authorizer, AuditTrail audit,
+            SubmissionAuthorizer authorizer, AuditTrail audit, GatewayMetrics metrics,
             PlatformTransactionManager transactionManager) {
         this.json = json;
         this.validator = validator;
@@ -54,6 +56,7 @@ public class IntakeService {
         this.mapper = mapper;
         this.authorizer = authorizer;
         this.audit = audit;
+        this.metrics = metrics;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -63,8 +66,12 @@ public class IntakeService {
      */
     public IntakeReceipt submit(Submission submission) {
         try {
-            return accept(submission);
+            IntakeReceipt receipt = accept(submission);
+            metrics.received(submission.type(), submission.channel(),
+                    receipt.repeated() ? GatewayMetrics.Intake.REPEATED : GatewayMetrics.Intake.ACCEPTED);
+            return receipt;
         } catch (SedxException refusal) {
+            metrics.received(submission.type(), submission.channel(), GatewayMetrics.Intake.REFUSED);
             audit.record(submission.submittingSystem(), "SUBMISSION_REFUSED", refusal.messageId(),
                     submission.type() + " via " + submission.channel() + ": " + refusal.code() + " "
                             + refusal.violations().stream().map(v -> v.code() + "@" + v.pointer()).toList());

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,9 @@ class SoapEndpointConfiguration {
         endpoint.setMtomEnabled(true);
         // on the servlet thread: the caller authenticated by the security filter chain is in its context
         endpoint.setSynchronous(true);
+        if (settings.publicUrl() != null) {
+            endpoint.setPublishedEndpointUrl(settings.publicUrl().toString());
+        }
         endpoint.setProperties(properties(settings));
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
@@ -61,6 +65,8 @@ class SoapEndpointConfiguration {
         // the parser's text never reaches a client; CXF would otherwise put exception messages in faults
         properties.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, false);
         properties.put("faultStackTraceEnabled", false);
+        // both ports of the served WSDL at the public URL (or the request's address), never the file's localhost
+        properties.put(WSDLGetUtils.class.getName(), new WsdlAddresses());
         return properties;
     }
 }
