@@ -3,6 +3,7 @@ package cn.sedx.gateway.console;
 import cn.sedx.gateway.audit.AuditTrail;
 import cn.sedx.gateway.security.AuthenticationThrottle;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -32,8 +34,8 @@ class ConsoleSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleSettings settings, AuthenticationThrottle throttle,
-            AuditTrail audit) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleSettings settings, AuthenticationThrottle throttle,
+            AuditTrail audit, Clock clock) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/console/denied");
         ConsoleSignIns signIns = new ConsoleSignIns(settings, audit);
@@ -48,14 +50,14 @@ class ConsoleSecurity {
                         .successHandler(signIns).failureUrl(SIGN_IN + "?error"))
                 .logout(logout -> logout.logoutUrl("/console/sign-out").addLogoutHandler(signIns)
                         .logoutSuccessUrl(SIGN_IN + "?signed-out").deleteCookies(SESSION_COOKIE))
-                .sessionManagement(session -> session.invalidSessionUrl(SIGN_IN + "?expired")
-                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denied))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
-                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new IdleTimeout(settings, clock), SecurityContextHolderFilter.class);
         return http.build();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -53,7 +54,7 @@ class DeadLetterPages {
     /** The dead-letter filter as the pages pass it along. */
     record Selection(List<String> ids, MessageType type, String destination, LocalDateTime from, LocalDateTime to) {
 
-        boolean byIds() {
+        public boolean byIds() {
             return ids != null && !ids.isEmpty();
         }
     }
@@ -119,8 +120,12 @@ class DeadLetterPages {
 
     private void progressModel(String id, Model model) {
         ReplayProgress progress = replays.progress(MessagePages.checked("id", id, MessagePages.ID));
+        Map<MessageState, Long> states = records.replayStates(id);
         model.addAttribute("p", progress);
-        model.addAttribute("states", records.replayStates(id));
+        model.addAttribute("states", states);
+        // refreshes until every message it put back has settled again
+        model.addAttribute("live", progress.finishedAt() == null
+                || states.keySet().stream().anyMatch(MessageFilter.UNFINISHED::contains));
         model.addAttribute("items", records.replayItems(id, LISTED));
     }
 

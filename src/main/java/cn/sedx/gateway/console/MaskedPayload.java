@@ -3,6 +3,8 @@ package cn.sedx.gateway.console;
 import cn.sedx.gateway.shared.PersonalDataMask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -10,65 +12,74 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A stored payload as the console shows it: JSON pretty-printed with every identity-document number and phone
- * masked, both by field name (whatever the value looks like) and by pattern anywhere in the text. Plain Java.
+ * A stored payload as the console shows it: JSON pretty-printed with identity-document numbers and phones masked.
+ * A field named for one ({@code idNumber}, {@code mobile}, {@code phone} …) is masked whatever its value looks like;
+ * every other text is masked wherever it matches an ID number or a mobile, except the fields known to hold codes
+ * that only look like one (device codes, credit codes, registration and certificate numbers). Plain Java.
  */
 final class MaskedPayload {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Payloads larger than this are not shown in full. */
+    /** Payloads longer than this, pretty-printed, are cut. */
     static final int MAX_SHOWN = 512 * 1024;
+    private static final Set<String> CODES = Set.of("uscc", "unituscc", "devicecode", "devicecodes",
+            "responsibledevicecodes", "useregistrationnumbers", "licencenumbers", "certificatenumber",
+            "documentnumber", "regioncode", "messageid", "previousmessageid");
 
     private MaskedPayload() {}
 
-    /** The masked, indented JSON, or null when the payload is not JSON (an exchange package). */
+    /** The masked, indented JSON, or null when the payload is not JSON (an exchange package is a ZIP). */
     static String of(byte[] payload) {
         if (payload == null || payload.length == 0 || payload[0] == 'P') {
             return null;
         }
         try {
             JsonNode root = JSON.readTree(payload);
-            if (root == null) {
-                return null;
+            if (!(root instanceof ContainerNode<?>)) {
+                return root == null ? null : PersonalDataMask.text(root.toString());
             }
-            mask(root);
+            mask(root, "");
             String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-            if (text.length() > MAX_SHOWN) {
-                text = text.substring(0, MAX_SHOWN) + "\n…";
-            }
-            return PersonalDataMask.text(text);
+            return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "\n…" : text;
         } catch (IOException e) {
             return PersonalDataMask.text(new String(payload, 0, Math.min(payload.length, 2000),
                     StandardCharsets.UTF_8));
         }
     }
 
-    private static void mask(JsonNode node) {
+    private static void mask(JsonNode node, String field) {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isTextual() && personal(field.getKey())) {
-                    field.setValue(TextNode.valueOf(maskValue(field.getKey(), field.getValue().asText())));
+                Map.Entry<String, JsonNode> entry = fields.next();
+                if (entry.getValue().isTextual()) {
+                    entry.setValue(TextNode.valueOf(masked(entry.getKey(), entry.getValue().asText())));
                 } else {
-                    mask(field.getValue());
+                    mask(entry.getValue(), entry.getKey());
                 }
             }
-        } else if (node.isArray()) {
-            node.forEach(MaskedPayload::mask);
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(masked(field, array.get(i).asText())));
+                } else {
+                    mask(array.get(i), field);
+                }
+            }
         }
     }
 
-    private static boolean personal(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("idnumber") || lower.contains("mobile") || lower.contains("phone");
-    }
-
-    private static String maskValue(String name, String value) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("mobile") || lower.contains("phone") ? PersonalDataMask.mobile(value)
-                : PersonalDataMask.idNumber(value);
+    private static String masked(String field, String value) {
+        String name = field.toLowerCase(Locale.ROOT);
+        if (name.contains("mobile") || name.contains("phone")) {
+            return PersonalDataMask.mobile(value);
+        }
+        if (name.contains("idnumber")) {
+            return PersonalDataMask.idNumber(value);
+        }
+        return CODES.contains(name) ? value : PersonalDataMask.text(value);
     }
 }

@@ -74,7 +74,7 @@ class OverviewFigures {
             List<RecordReads.SignedHead> lastSignedHead, AuditChainStatus.Checked audit,
             List<RecordReads.UploadRun> lastUpload) {
 
-        long keysNeedingAttention() {
+        public long keysNeedingAttention() {
             return keys.stream().filter(k -> k.expired() || k.expiring()).count();
         }
     }

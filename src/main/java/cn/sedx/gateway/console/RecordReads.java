@@ -51,7 +51,7 @@ class RecordReads {
             long filingsDone, long records, int attempts, Instant startedAt, Instant finishedAt, String error,
             int chunks, int chunksAcknowledged, int chunksFailed) {
 
-        int progress() {
+        public int progress() {
             return totalFilings == 0 ? 100 : (int) (filingsDone * 100 / totalFilings);
         }
     }
