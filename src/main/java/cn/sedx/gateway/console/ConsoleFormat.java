@@ -45,6 +45,11 @@ class ConsoleFormat {
         return instant == null ? "" : duration(Duration.between(instant, clock.instant()));
     }
 
+    /** A configured length of time, compactly ({@code 2s}, {@code 24h}). */
+    public String length(Duration duration) {
+        return duration == null ? "" : duration(duration);
+    }
+
     public String millis(long ms) {
         return ms < 1000 ? ms + " ms" : duration(Duration.ofMillis(ms));
     }
