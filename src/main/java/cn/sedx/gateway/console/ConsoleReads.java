@@ -20,28 +20,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConsoleEnabled
-class ConsoleReads {
+public class ConsoleReads {
 
     private static final String ROW = "m.id, m.type, m.state, m.submitting_system, m.channel, m.unit_uscc,"
             + " m.received_at, m.updated_at";
 
     private final JdbcClient jdbc;
 
-    ConsoleReads(JdbcClient jdbc) {
+    public ConsoleReads(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** One message in a listing. */
-    record Row(String id, MessageType type, MessageState state, String submittingSystem, String channel,
+    public record Row(String id, MessageType type, MessageState state, String submittingSystem, String channel,
             String unitUscc, Instant receivedAt, Instant updatedAt) {}
 
     /** A page of a listing, newest first; {@code next} is the position after its last row, or null at the end. */
-    record Page(List<Row> rows, Cursor next) {}
+    public record Page(List<Row> rows, Cursor next) {}
 
     /** A position in the newest-first order {@code (received_at, id)}. */
-    record Cursor(Instant receivedAt, String id) {
+    public record Cursor(Instant receivedAt, String id) {
 
-        static Cursor parse(String text) {
+        public static Cursor parse(String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }
@@ -60,15 +60,15 @@ class ConsoleReads {
     }
 
     /** Messages received since {@code since}, counted by type and channel. */
-    record Received(MessageType type, String channel, long count) {}
+    public record Received(MessageType type, String channel, long count) {}
 
     /** Deliveries of one destination still waiting, and when the oldest of their messages was received. */
-    record Waiting(long count, Instant oldestReceivedAt) {}
+    public record Waiting(long count, Instant oldestReceivedAt) {}
 
     /** Attempts of one destination since some instant: acknowledged, and failed (retried, expired, dead-lettered). */
-    record Attempts(long delivered, long failed) {}
+    public record Attempts(long delivered, long failed) {}
 
-    Page search(MessageFilter filter, Cursor after, int size) {
+    public Page search(MessageFilter filter, Cursor after, int size) {
         StringBuilder sql = new StringBuilder("SELECT " + ROW + " FROM message m WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         filter.appendTo(sql, params);
@@ -92,7 +92,7 @@ class ConsoleReads {
     }
 
     /** How many messages match, counted up to {@code cap + 1}: a result above {@code cap} means "more than". */
-    long count(MessageFilter filter, int cap) {
+    public long count(MessageFilter filter, int cap) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         filter.appendTo(sql, params);
@@ -101,7 +101,7 @@ class ConsoleReads {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    List<Received> receivedSince(Instant since) {
+    public List<Received> receivedSince(Instant since) {
         return jdbc.sql("SELECT type, channel, COUNT(*) FROM message WHERE received_at >= ? GROUP BY type, channel"
                         + " ORDER BY type, channel")
                 .param(Timestamp.from(since))
@@ -109,12 +109,12 @@ class ConsoleReads {
                 .list();
     }
 
-    long inState(MessageState state) {
+    public long inState(MessageState state) {
         return jdbc.sql("SELECT COUNT(*) FROM message WHERE state = ?").param(state.name()).query(Long.class).single();
     }
 
     /** Messages in a non-final state whose state has not changed since before {@code cutoff}. */
-    long stuck(Instant cutoff) {
+    public long stuck(Instant cutoff) {
         long stuck = 0;
         for (MessageState state : MessageFilter.UNFINISHED) {
             // one index range (state, updated_at) per state
@@ -124,7 +124,7 @@ class ConsoleReads {
         return stuck;
     }
 
-    Map<String, Waiting> waitingByDestination() {
+    public Map<String, Waiting> waitingByDestination() {
         Map<String, Waiting> waiting = new TreeMap<>();
         jdbc.sql("SELECT d.destination, COUNT(*), MIN(m.received_at) FROM delivery d JOIN message m"
                         + " ON m.id = d.message_id WHERE d.state IN ('QUEUED', 'SENT', 'REPLAYED')"
@@ -134,7 +134,7 @@ class ConsoleReads {
         return waiting;
     }
 
-    Map<String, Long> deadLettersByDestination() {
+    public Map<String, Long> deadLettersByDestination() {
         Map<String, Long> failed = new TreeMap<>();
         jdbc.sql("SELECT destination, COUNT(*) FROM delivery WHERE state = 'FAILED' GROUP BY destination")
                 .query((rs, n) -> failed.put(rs.getString(1), rs.getLong(2)))
@@ -142,7 +142,7 @@ class ConsoleReads {
         return failed;
     }
 
-    Map<String, Attempts> attemptsSince(Instant since) {
+    public Map<String, Attempts> attemptsSince(Instant since) {
         Map<String, long[]> counts = new TreeMap<>();
         jdbc.sql("SELECT destination, outcome, COUNT(*) FROM delivery_attempt WHERE started_at >= ?"
                         + " GROUP BY destination, outcome")
@@ -159,7 +159,7 @@ class ConsoleReads {
     }
 
     /** Dead-lettered messages matching {@code filter} (its state ignored), the most recently failed first. */
-    List<Row> deadLetters(MessageFilter filter, int limit) {
+    public List<Row> deadLetters(MessageFilter filter, int limit) {
         MessageFilter failed = new MessageFilter(filter.type(), MessageState.FAILED, filter.unitUscc(),
                 filter.submittingSystem(), filter.destination(), filter.from(), filter.to(), null);
         StringBuilder sql = new StringBuilder("SELECT " + ROW + " FROM message m WHERE 1 = 1");
@@ -171,7 +171,7 @@ class ConsoleReads {
     }
 
     /** The year-end reports that correct {@code messageId} (name it as the version they replace). */
-    List<String> correctedBy(String messageId) {
+    public List<String> correctedBy(String messageId) {
         return jdbc.sql("SELECT id FROM message WHERE type = 'YEAR_END_REPORT' AND previous_message_id = ?"
                         + " ORDER BY received_at")
                 .param(messageId).query(String.class).list();

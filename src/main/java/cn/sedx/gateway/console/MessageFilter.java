@@ -14,13 +14,13 @@ import java.util.List;
  * @param to          received before
  * @param stuckBefore only messages in a non-final state unchanged since before this instant
  */
-record MessageFilter(MessageType type, MessageState state, String unitUscc, String submittingSystem,
+public record MessageFilter(MessageType type, MessageState state, String unitUscc, String submittingSystem,
         String destination, Instant from, Instant to, Instant stuckBefore) {
 
     static final List<MessageState> UNFINISHED = List.of(MessageState.RECEIVED, MessageState.QUEUED,
             MessageState.SENT, MessageState.REPLAYED);
 
-    static MessageFilter none() {
+    public static MessageFilter none() {
         return new MessageFilter(null, null, null, null, null, null, null, null);
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConsoleEnabled
-class RecordReads {
+public class RecordReads {
 
     private static final String RUN = "r.id, r.state, r.trigger_kind, r.actor, r.reason, r.total_filings,"
             + " r.filings_done, r.records, r.attempts, r.started_at, r.finished_at, r.error,"
@@ -31,23 +31,23 @@ class RecordReads {
 
     private final JdbcClient jdbc;
 
-    RecordReads(JdbcClient jdbc) {
+    public RecordReads(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A replay and how far it got. */
-    record Replay(String id, String actor, String reason, String destination, int ratePerSecond,
+    public record Replay(String id, String actor, String reason, String destination, int ratePerSecond,
             Instant requestedAt, int total, int done, Instant finishedAt) {}
 
     /** One message of a replay, with the state its message is in now. */
-    record ReplayItem(int seq, String messageId, Instant doneAt, String outcome, MessageState state) {}
+    public record ReplayItem(int seq, String messageId, Instant doneAt, String outcome, MessageState state) {}
 
     /** A replay that included one message, with what it did to it. */
-    record ReplayOf(String replayId, String actor, String reason, Instant requestedAt, Instant doneAt,
+    public record ReplayOf(String replayId, String actor, String reason, Instant requestedAt, Instant doneAt,
             String outcome) {}
 
     /** An upload run as the console shows it. */
-    record UploadRun(String id, String state, String trigger, String actor, String reason, long totalFilings,
+    public record UploadRun(String id, String state, String trigger, String actor, String reason, long totalFilings,
             long filingsDone, long records, int attempts, Instant startedAt, Instant finishedAt, String error,
             int chunks, int chunksAcknowledged, int chunksFailed) {
 
@@ -57,16 +57,16 @@ class RecordReads {
     }
 
     /** One chunk of a run: a PERSONNEL_BATCH message. */
-    record Chunk(int seq, String messageId, int filings, int records, long bytes, int attempts, MessageState state) {}
+    public record Chunk(int seq, String messageId, int filings, int records, long bytes, int attempts, MessageState state) {}
 
     /** One audit entry; {@code seq} is null until it is sealed. */
-    record AuditEntry(long id, Long seq, Instant recordedAt, String actor, String action, String messageId,
+    public record AuditEntry(long id, Long seq, Instant recordedAt, String actor, String action, String messageId,
             String detail) {}
 
     /** A signed chain head. */
-    record SignedHead(long seq, String digest, Instant signedAt, String algorithm) {}
+    public record SignedHead(long seq, String digest, Instant signedAt, String algorithm) {}
 
-    List<Replay> recentReplays(int limit) {
+    public List<Replay> recentReplays(int limit) {
         return jdbc.sql("SELECT r.id, r.actor, r.reason, r.destination, r.rate_per_second, r.requested_at, r.total,"
                         + " (SELECT COUNT(*) FROM replay_item i WHERE i.replay_id = r.id AND i.done_at IS NOT NULL),"
                         + " r.finished_at FROM replay r ORDER BY r.requested_at DESC FETCH FIRST ? ROWS ONLY")
@@ -76,7 +76,7 @@ class RecordReads {
                 .list();
     }
 
-    List<ReplayItem> replayItems(String replayId, int limit) {
+    public List<ReplayItem> replayItems(String replayId, int limit) {
         return jdbc.sql("SELECT i.seq, i.message_id, i.done_at, i.outcome, m.state FROM replay_item i"
                         + " JOIN message m ON m.id = i.message_id WHERE i.replay_id = ? ORDER BY i.seq"
                         + " FETCH FIRST ? ROWS ONLY")
@@ -87,7 +87,7 @@ class RecordReads {
     }
 
     /** How many messages of a replay are in each state now. */
-    Map<MessageState, Long> replayStates(String replayId) {
+    public Map<MessageState, Long> replayStates(String replayId) {
         Map<MessageState, Long> states = new TreeMap<>();
         jdbc.sql("SELECT m.state, COUNT(*) FROM replay_item i JOIN message m ON m.id = i.message_id"
                         + " WHERE i.replay_id = ? GROUP BY m.state")
@@ -97,7 +97,7 @@ class RecordReads {
         return states;
     }
 
-    List<ReplayOf> replaysOf(String messageId) {
+    public List<ReplayOf> replaysOf(String messageId) {
         return jdbc.sql("SELECT r.id, r.actor, r.reason, r.requested_at, i.done_at, i.outcome FROM replay_item i"
                         + " JOIN replay r ON r.id = i.replay_id WHERE i.message_id = ? ORDER BY r.requested_at")
                 .param(messageId)
@@ -106,17 +106,17 @@ class RecordReads {
                 .list();
     }
 
-    List<UploadRun> uploadRuns(int limit) {
+    public List<UploadRun> uploadRuns(int limit) {
         return jdbc.sql("SELECT " + RUN + " FROM upload_run r ORDER BY r.started_at DESC FETCH FIRST ? ROWS ONLY")
                 .param(limit).query(RecordReads::run).list();
     }
 
-    Optional<UploadRun> uploadRun(String id) {
+    public Optional<UploadRun> uploadRun(String id) {
         return jdbc.sql("SELECT " + RUN + " FROM upload_run r WHERE r.id = ?").param(id).query(RecordReads::run)
                 .optional();
     }
 
-    List<Chunk> chunks(String runId) {
+    public List<Chunk> chunks(String runId) {
         return jdbc.sql("SELECT c.seq, c.message_id, c.filings, c.records, c.bytes, c.attempts, m.state"
                         + " FROM upload_chunk c JOIN message m ON m.id = c.message_id WHERE c.run_id = ? ORDER BY c.seq")
                 .param(runId)
@@ -131,7 +131,7 @@ class RecordReads {
      * @param actor  exact actor, or null
      * @param action an action or the start of one ({@code STATE_}), or null
      */
-    List<AuditEntry> auditEntries(String actor, String action, String messageId, Instant from, Instant to,
+    public List<AuditEntry> auditEntries(String actor, String action, String messageId, Instant from, Instant to,
             Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, seq, recorded_at, actor, action, message_id, detail"
                 + " FROM audit_entry WHERE 1 = 1");
@@ -149,7 +149,7 @@ class RecordReads {
                 rs.getString(6), rs.getString(7))).list();
     }
 
-    Optional<AuditEntry> auditEntryAt(long seq) {
+    public Optional<AuditEntry> auditEntryAt(long seq) {
         return jdbc.sql("SELECT id, seq, recorded_at, actor, action, message_id, detail FROM audit_entry WHERE seq = ?")
                 .param(seq)
                 .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getLong(2), instant(rs, 3), rs.getString(4),
@@ -158,15 +158,15 @@ class RecordReads {
     }
 
     /** The last sealed position of the chain. */
-    long chainHead() {
+    public long chainHead() {
         return jdbc.sql("SELECT seq FROM audit_chain_head WHERE id = 1").query(Long.class).single();
     }
 
-    long unsealed() {
+    public long unsealed() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE seq IS NULL").query(Long.class).single();
     }
 
-    List<SignedHead> signedHeads(int limit) {
+    public List<SignedHead> signedHeads(int limit) {
         return jdbc.sql("SELECT seq, digest, signed_at, algorithm FROM audit_head_signature ORDER BY id DESC"
                         + " FETCH FIRST ? ROWS ONLY")
                 .param(limit)
