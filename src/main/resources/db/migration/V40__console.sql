@@ -23,6 +23,7 @@ CREATE INDEX ix_message_system_received ON message (submitting_system, received_
 CREATE INDEX ix_delivery_attempt_started ON delivery_attempt (started_at);
 -- the replays a message was part of (the message page)
 CREATE INDEX ix_replay_item_message ON replay_item (message_id);
--- audit entries by actor, and by time (the audit page)
+-- audit entries by actor, by action and by time (the audit page)
 CREATE INDEX ix_audit_actor ON audit_entry (actor, id);
+CREATE INDEX ix_audit_action ON audit_entry (action, id);
 CREATE INDEX ix_audit_recorded ON audit_entry (recorded_at);

@@ -79,7 +79,7 @@ public class ConsoleReads {
             params.add(Timestamp.from(after.receivedAt()));
             params.add(after.id());
         }
-        sql.append(" ORDER BY m.received_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY ").append(filter.order()).append(" FETCH FIRST ? ROWS ONLY");
         params.add(size + 1);
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ConsoleReads::row).list());
         Cursor next = null;
@@ -93,9 +93,21 @@ public class ConsoleReads {
 
     /** How many messages match, counted up to {@code cap + 1}: a result above {@code cap} means "more than". */
     public long count(MessageFilter filter, int cap) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        filter.appendTo(sql, params);
+        StringBuilder sql;
+        if (filter.destination() != null && filter.withoutDestination().equals(MessageFilter.none())) {
+            // the destination's deliveries alone (its index); each has its message (foreign key)
+            sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM delivery d WHERE d.destination = ?");
+            params.add(filter.destination());
+        } else if (filter.destination() != null) {
+            sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM delivery d JOIN message m"
+                    + " ON m.id = d.message_id WHERE d.destination = ?");
+            params.add(filter.destination());
+            filter.withoutDestination().appendTo(sql, params);
+        } else {
+            sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE 1 = 1");
+            filter.appendTo(sql, params);
+        }
         sql.append(" FETCH FIRST ? ROWS ONLY) t");
         params.add(cap + 1);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
@@ -165,7 +177,7 @@ public class ConsoleReads {
         StringBuilder sql = new StringBuilder("SELECT " + ROW + " FROM message m WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         failed.appendTo(sql, params);
-        sql.append(" ORDER BY m.state, m.updated_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY m.state DESC, m.updated_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(ConsoleReads::row).list();
     }

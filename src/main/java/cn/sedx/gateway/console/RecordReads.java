@@ -129,7 +129,7 @@ public class RecordReads {
      * Audit entries, newest first, before entry id {@code beforeId} (null for the newest).
      *
      * @param actor  exact actor, or null
-     * @param action an action or the start of one ({@code STATE_}), or null
+     * @param action an action, or the start of several ending in {@code _} ({@code STATE_}), or null
      */
     public List<AuditEntry> auditEntries(String actor, String action, String messageId, Instant from, Instant to,
             Long beforeId, int limit) {
@@ -137,7 +137,15 @@ public class RecordReads {
                 + " FROM audit_entry WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         condition(sql, params, " AND actor = ?", actor);
-        condition(sql, params, " AND action LIKE ?", action == null ? null : action.replace("%", "") + "%");
+        // an action ending in "_" is the start of several (STATE_), any other is matched exactly (on its index); a
+        // start is compared with LEFT(), not LIKE, so the entries are read newest first and the read stops at a page
+        // (a LIKE range on the action index would sort every STATE_ entry)
+        boolean prefix = action != null && action.endsWith("_");
+        if (prefix) {
+            sql.append(" AND LEFT(action, ?) = ?");
+            params.add(action.length());
+        }
+        condition(sql, params, prefix ? "" : " AND action = ?", action);
         condition(sql, params, " AND message_id = ?", messageId);
         condition(sql, params, " AND recorded_at >= ?", from == null ? null : Timestamp.from(from));
         condition(sql, params, " AND recorded_at < ?", to == null ? null : Timestamp.from(to));

@@ -122,11 +122,23 @@ class ConsoleOperationsTests {
     }
 
     @Test
-    void anUploadIsNotTriggeredWithoutAReason() {
+    void anUploadIsTriggeredWithAReasonAndNotWithout() {
         ConsoleClient operator = operator();
         HttpResponse<String> noReason = operator.post("/console/uploads/run", operator.token(), "reason", " ");
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(noReason.body()).contains("变更操作须说明理由");
+
+        HttpResponse<String> triggered = operator.post("/console/uploads/run", operator.token(), "reason",
+                "national platform asked for today's figures");
+        // 302 to the run it opened, or 409 (with the API's text) when a run of another test is still under way
+        assertThat(triggered.statusCode()).isIn(302, 409);
+        if (triggered.statusCode() == 302) {
+            String run = operator.get(triggered.headers().firstValue("Location").orElseThrow()
+                    .replaceFirst("^http://[^/]+", "")).body();
+            assertThat(run).contains("national platform asked for today").contains("运维人员");
+        } else {
+            assertThat(triggered.body()).contains("已有上报任务正在运行");
+        }
     }
 
     private String submit() {

@@ -2,6 +2,8 @@ package cn.sedx.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.messagestore.MessageState;
+import cn.sedx.gateway.shared.MessageType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,26 @@ class ConsolePiecesTests {
                 StandardCharsets.UTF_8);
 
         assertThat(csv).isEqualTo("\uFEFF\"a,b\",\"say \"\"hi\"\"\",'=1+1,'-2,plain\r\n");
+    }
+
+    @Test
+    void theMostSelectiveIndexedFilterLeadsTheSearchAndTheOthersStayOffTheirIndexes() {
+        MessageFilter reports = new MessageFilter(MessageType.YEAR_END_REPORT, MessageState.ACKNOWLEDGED, null,
+                null, null, null, null, null);
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        reports.appendTo(sql, params);
+
+        assertThat(reports.order()).isEqualTo("m.type DESC, m.received_at DESC, m.id DESC");
+        assertThat(sql.toString()).contains("m.type = ?").contains("COALESCE(m.state, '') = ?")
+                .contains("m.received_at < ?");
+        assertThat(new MessageFilter(MessageType.YEAR_END_REPORT, MessageState.FAILED, null, null, null, null, null,
+                null).order()).startsWith("m.state DESC");
+        assertThat(new MessageFilter(null, MessageState.FAILED, null, "tianhe-county", null, null, null, null)
+                .order()).startsWith("m.submitting_system DESC");
+        assertThat(new MessageFilter(null, null, "91440106MA59ABCDEX", "tianhe-county", null, null, null, null)
+                .order()).isEqualTo("m.received_at DESC, m.id DESC");
+        assertThat(MessageFilter.none().order()).isEqualTo("m.received_at DESC, m.id DESC");
     }
 
     @Test
