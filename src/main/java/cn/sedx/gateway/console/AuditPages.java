@@ -48,12 +48,12 @@ class AuditPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
             @RequestParam(required = false) Long before, Model model) {
-        Search search = new Search(MessagePages.checked("actor", blank(actor), MessagePages.TEXT),
-                MessagePages.checked("action", blank(action), ACTION),
-                MessagePages.checked("messageId", blank(messageId), MessagePages.ID), from, to);
+        Search search = new Search(ConsoleInput.checked("actor", ConsoleInput.blank(actor), ConsoleInput.TEXT),
+                ConsoleInput.checked("action", ConsoleInput.blank(action), ACTION),
+                ConsoleInput.checked("messageId", ConsoleInput.blank(messageId), ConsoleInput.ID), from, to);
         List<RecordReads.AuditEntry> entries = records.auditEntries(search.actor(), search.action(),
-                search.messageId(), from == null ? null : from.atZone(settings.zone()).toInstant(),
-                to == null ? null : to.atZone(settings.zone()).toInstant(), before, settings.pageSize());
+                search.messageId(), ConsoleInput.instant(from, settings.zone()),
+                ConsoleInput.instant(to, settings.zone()), before, settings.pageSize());
         model.addAttribute("search", search);
         model.addAttribute("entries", entries);
         model.addAttribute("next", entries.size() == settings.pageSize() ? entries.get(entries.size() - 1).id() : null);
@@ -92,7 +92,4 @@ class AuditPages {
         }
     }
 
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -119,7 +119,7 @@ class DeadLetterPages {
     }
 
     private void progressModel(String id, Model model) {
-        ReplayProgress progress = replays.progress(MessagePages.checked("id", id, MessagePages.ID));
+        ReplayProgress progress = replays.progress(ConsoleInput.checked("id", id, ConsoleInput.ID));
         Map<MessageState, Long> states = records.replayStates(id);
         model.addAttribute("p", progress);
         model.addAttribute("states", states);
@@ -141,9 +141,9 @@ class DeadLetterPages {
     private Selection selection(List<String> ids, MessageType type, String destination, LocalDateTime from,
             LocalDateTime to) {
         List<String> checked = ids == null ? null : ids.stream().filter(id -> !id.isBlank())
-                .map(id -> MessagePages.checked("ids", id.strip(), MessagePages.ID)).distinct().toList();
+                .map(id -> ConsoleInput.checked("ids", id.strip(), ConsoleInput.ID)).distinct().toList();
         String where = destination == null || destination.isBlank() ? null
-                : MessagePages.checked("destination", destination.strip(), MessagePages.TEXT);
+                : ConsoleInput.checked("destination", destination.strip(), ConsoleInput.TEXT);
         return new Selection(checked, type, where, from, to);
     }
 
@@ -154,6 +154,6 @@ class DeadLetterPages {
     }
 
     private Instant at(LocalDateTime local) {
-        return local == null ? null : local.atZone(settings.zone()).toInstant();
+        return ConsoleInput.instant(local, settings.zone());
     }
 }

@@ -11,10 +11,11 @@ import java.util.List;
  *
  * <p>The SQL is written so the database reads one index newest first and stops after a page: the most selective
  * of the filters that have an index {@code (column, received_at, id)} leads (unit, then system, then a rare state,
- * then type, then a common state), the ORDER BY names that column first (H2 uses an index for an ORDER BY only then), the other equalities
- * are written so no index serves them ({@code COALESCE(column, '') = ?}: another index would win the plan and every
- * match be sorted), and {@code received_at} always has a range, which makes {@code (column, received_at, id)} the
- * cheapest index of its column (the unique index {@code (submitting_system, idempotency_key)} would win otherwise).
+ * then type, then a common state); the ORDER BY names that column first (H2 uses an index for an ORDER BY only
+ * then); the other equalities are written so no index serves them ({@code COALESCE(column, '') = ?}: another index
+ * would win the plan and every match be sorted); and {@code received_at} always has a range, which makes
+ * {@code (column, received_at, id)} the cheapest index of its column (the unique index
+ * {@code (submitting_system, idempotency_key)} would win otherwise).
  *
  * @param destination only messages with a delivery to this destination
  * @param from        received at or after

@@ -5,17 +5,12 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.replay.ReplaySettings;
 import cn.sedx.gateway.security.SecuritySettings;
-import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
-import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @ConsoleEnabled
 class MessagePages {
-
-    static final Pattern ID = Pattern.compile("[0-9a-zA-Z-]{1,36}");
-    static final Pattern TEXT = Pattern.compile("[0-9A-Za-z._-]{1,64}");
 
     private final ConsoleReads reads;
     private final MessageDetails details;
@@ -64,17 +56,17 @@ class MessagePages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
             @RequestParam(defaultValue = "false") boolean stuck, @RequestParam(required = false) String after,
             Model model) {
-        String wanted = blankToNull(id);
+        String wanted = ConsoleInput.blank(id);
         if (wanted != null) {
-            checked("id", wanted, ID);
+            ConsoleInput.checked("id", wanted, ConsoleInput.ID);
             if (store.find(wanted.strip()).isPresent()) {
                 return "redirect:/console/messages/" + wanted.strip();
             }
             model.addAttribute("notFound", wanted);
         }
-        MessageFilter filter = new MessageFilter(type, state, checked("uscc", blankToNull(uscc), TEXT),
-                checked("system", blankToNull(system), TEXT), checked("destination", blankToNull(destination), TEXT),
-                at(from), at(to), stuck ? clock.instant().minus(replay.stuckAfter()) : null);
+        MessageFilter filter = new MessageFilter(type, state, text("uscc", uscc), text("system", system),
+                text("destination", destination), at(from), at(to),
+                stuck ? clock.instant().minus(replay.stuckAfter()) : null);
         model.addAttribute("page", reads.search(filter, ConsoleReads.Cursor.parse(after), settings.pageSize()));
         model.addAttribute("count", reads.count(filter, settings.countCap()));
         model.addAttribute("cap", settings.countCap());
@@ -91,15 +83,15 @@ class MessagePages {
 
     @GetMapping("/console/messages/{id}")
     String message(@PathVariable String id, Model model) {
-        model.addAttribute("d", details.of(checked("id", id, ID)));
+        model.addAttribute("d", details.of(ConsoleInput.checked("id", id, ConsoleInput.ID)));
         return "console/messages/message";
     }
 
     /** The exact request body last sent to a destination (a signed JSON body or an exchange package). */
     @GetMapping("/console/messages/{id}/sent/{destination}")
     ResponseEntity<byte[]> sent(@PathVariable String id, @PathVariable String destination, Principal viewer) {
-        MessageDetails.Download download = details.sentTo(checked("id", id, ID),
-                checked("destination", destination, TEXT), viewer.getName());
+        MessageDetails.Download download = details.sentTo(ConsoleInput.checked("id", id, ConsoleInput.ID),
+                ConsoleInput.checked("destination", destination, ConsoleInput.TEXT), viewer.getName());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -108,21 +100,11 @@ class MessagePages {
                 .body(download.body());
     }
 
+    private static String text(String name, String value) {
+        return ConsoleInput.checked(name, ConsoleInput.blank(value), ConsoleInput.TEXT);
+    }
+
     private Instant at(LocalDateTime local) {
-        return local == null ? null : local.atZone(settings.zone()).toInstant();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** Refuses a search value that cannot be an identifier, so nothing odd travels into a query or a page. */
-    static String checked(String name, String value, Pattern pattern) {
-        if (value != null && !pattern.matcher(value).matches()) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + name, List.of(Violation.of(
-                    ErrorCode.SCHEMA_VIOLATION, name, "参数 " + name + " 格式不正确", "parameter " + name
-                            + " is malformed")), null);
-        }
-        return value;
+        return ConsoleInput.instant(local, settings.zone());
     }
 }

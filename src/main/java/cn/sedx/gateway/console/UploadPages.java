@@ -49,7 +49,7 @@ class UploadPages {
 
     @GetMapping("/console/uploads/{id}")
     String run(@PathVariable String id, Model model) {
-        String checked = MessagePages.checked("id", id, MessagePages.ID);
+        String checked = ConsoleInput.checked("id", id, ConsoleInput.ID);
         model.addAttribute("run", records.uploadRun(checked).orElseThrow(() -> new SedxException(
                 ErrorCode.RESOURCE_NOT_FOUND, "no upload run")));
         model.addAttribute("chunks", records.chunks(checked));
