@@ -176,8 +176,9 @@ public class ConsoleReads {
                 filter.submittingSystem(), filter.destination(), filter.from(), filter.to(), null);
         StringBuilder sql = new StringBuilder("SELECT " + ROW + " FROM message m WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        failed.appendTo(sql, params);
-        sql.append(" ORDER BY m.state DESC, m.updated_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY");
+        // read (state, updated_at) newest first: no received_at range to draw the plan to another index
+        failed.appendTo(sql, params, false);
+        sql.append(" ORDER BY m.state DESC, m.updated_at DESC FETCH FIRST ? ROWS ONLY");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(ConsoleReads::row).list();
     }

@@ -58,6 +58,15 @@ public record MessageFilter(MessageType type, MessageState state, String unitUsc
 
     /** Appends the conditions on table alias {@code m} to {@code sql} and their values to {@code params}. */
     void appendTo(StringBuilder sql, List<Object> params) {
+        appendTo(sql, params, true);
+    }
+
+    /**
+     * As {@link #appendTo(StringBuilder, List)}; without {@code receivedRange} no range on {@code received_at} is added
+     * unless {@code from} or {@code to} asks for one (for a query that reads another index, such as the dead letters'
+     * {@code (state, updated_at)}).
+     */
+    void appendTo(StringBuilder sql, List<Object> params, boolean receivedRange) {
         equal(sql, params, "unit_uscc", unitUscc);
         equal(sql, params, "submitting_system", submittingSystem);
         equal(sql, params, "state", state == null ? null : state.name());
@@ -66,8 +75,10 @@ public record MessageFilter(MessageType type, MessageState state, String unitUsc
             sql.append(" AND m.received_at >= ?");
             params.add(Timestamp.from(from));
         }
-        sql.append(" AND m.received_at < ?");
-        params.add(to == null ? NO_END : Timestamp.from(to));
+        if (to != null || receivedRange) {
+            sql.append(" AND m.received_at < ?");
+            params.add(to == null ? NO_END : Timestamp.from(to));
+        }
         if (destination != null) {
             // probes the delivery primary key (message_id, destination) row by row
             sql.append(" AND EXISTS (SELECT 1 FROM delivery d WHERE d.message_id = m.id AND d.destination = ?)");
