@@ -49,6 +49,12 @@ class SimulatorController {
         write(platforms.national(destination, headers(request), body(request)), response);
     }
 
+    @PostMapping("/{kind:provincial|national}/{destination}/probe")
+    void probe(@PathVariable String kind, @PathVariable String destination, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, InterruptedException {
+        write(platforms.probe(destination, kind.equals("national"), headers(request), body(request)), response);
+    }
+
     @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> received(@RequestParam(required = false) String messageId) {
         List<Map<String, Object>> out = new ArrayList<>();
