@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param probePath         the path below a destination's base URL that "test connection" posts its probe to
  * @param probeTimeout      how long a probe waits for the whole answer
  * @param auditVerifyEvery  the overview re-checks the audit chain in the background when its last check is older
- * @param keepSentRequests  keep the exact request last sent to each destination and its answer, for download
  */
 @Validated
 @ConfigurationProperties("sedx.console")
@@ -35,5 +34,4 @@ public record ConsoleSettings(
         @Min(100) @DefaultValue("10000") int countCap,
         @NotBlank @DefaultValue("/probe") String probePath,
         @NotNull @DefaultValue("5s") Duration probeTimeout,
-        @NotNull @DefaultValue("10m") Duration auditVerifyEvery,
-        @DefaultValue("true") boolean keepSentRequests) {}
+        @NotNull @DefaultValue("10m") Duration auditVerifyEvery) {}

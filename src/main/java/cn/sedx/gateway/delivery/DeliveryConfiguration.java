@@ -61,9 +61,9 @@ class DeliveryConfiguration {
     @Bean
     DeliveryRelay deliveryRelay(Destinations destinations, MessageStore store, DeliveryStates states,
             WireFormats wire, PlatformClient client, ReceiptVerifier receipts, DeliveryBreakers breakers,
-            GatewayMetrics metrics, Clock clock) {
+            GatewayMetrics metrics, DeliverySettings settings, Clock clock) {
         return new DeliveryRelay(destinations, store, states, wire, client, receipts, breakers, new Backoffs(),
-                metrics, clock);
+                metrics, settings.keepSentRequests(), clock);
     }
 
     /** Sessions of the outbox and the lanes are transacted: each commits what it received and sent, together. */

@@ -5,11 +5,13 @@ import cn.sedx.gateway.messagestore.DeliveryAttempt;
 import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.SentRequests.SentRequest;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.metrics.GatewayMetrics;
 import cn.sedx.gateway.receipt.Receipt;
 import cn.sedx.gateway.receipt.ReceiptVerifier;
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +49,13 @@ public class DeliveryRelay {
     private final DeliveryBreakers breakers;
     private final Backoffs backoffs;
     private final GatewayMetrics metrics;
+    private final boolean keepSentRequests;
     private final Clock clock;
 
+    /** @param keepSentRequests whether each attempt's exact request and answer are kept ({@link SentRequest}) */
     public DeliveryRelay(Destinations destinations, MessageStore store, DeliveryStates states, WireFormats wire,
             PlatformClient client, ReceiptVerifier receipts, DeliveryBreakers breakers, Backoffs backoffs,
-            GatewayMetrics metrics, Clock clock) {
+            GatewayMetrics metrics, boolean keepSentRequests, Clock clock) {
         this.destinations = destinations;
         this.store = store;
         this.states = states;
@@ -61,6 +65,7 @@ public class DeliveryRelay {
         this.breakers = breakers;
         this.backoffs = backoffs;
         this.metrics = metrics;
+        this.keepSentRequests = keepSentRequests;
         this.clock = clock;
     }
 
@@ -68,10 +73,12 @@ public class DeliveryRelay {
      * What one queue message came to, before anything is written.
      *
      * @param recorded the attempt to record, or null when none was made
+     * @param sent     the exact request the attempt sent and what came back, or null when nothing was sent
      * @param repair   the detail of a repair of the message's own state (its delivery was already settled), or null
      * @param outcome  what happens to the queue message
      */
-    public record Attempted(DeliveryTask task, DeliveryLog.Recorded recorded, String repair, DeliveryOutcome outcome) {}
+    public record Attempted(DeliveryTask task, DeliveryLog.Recorded recorded, SentRequest sent, String repair,
+            DeliveryOutcome outcome) {}
 
     /** Runs the attempt a queue message asks for; writes nothing, never throws for a platform's or a message's fault. */
     public Attempted attempt(DeliveryTask task) throws InterruptedException {
@@ -83,17 +90,17 @@ public class DeliveryRelay {
             // a crash between recording the attempt and settling the message leaves the message behind
             String repair = message != null && current != null ? task.destination() + ": delivery already " + current
                     : null;
-            return new Attempted(task, null, repair, DeliveryOutcome.done());
+            return new Attempted(task, null, null, repair, DeliveryOutcome.done());
         }
         Instant now = clock.instant();
         if (!breakers.tryAcquire(task.destination())) {
             // breaker open: wait on the queue without burning an attempt
-            return new Attempted(task, null, null, DeliveryOutcome.retry(task.attempt(), task.firstAttemptAt(),
-                    now.plus(destination.breaker().openWait())));
+            return new Attempted(task, null, null, null, DeliveryOutcome.retry(task.attempt(),
+                    task.firstAttemptAt(), now.plus(destination.breaker().openWait())));
         }
         Instant first = task.firstAttemptAt() == null ? now : task.firstAttemptAt();
         long started = System.nanoTime();
-        AttemptResult result = attempt(task, destination, message);
+        AttemptResult result = attempt(task, destination, message, now);
         Attempted attempted = decide(task, destination, first, now, result);
         metrics.attempt(task.destination(), attempted.recorded().attempt().outcome(),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -106,10 +113,14 @@ public class DeliveryRelay {
      */
     public void record(List<Attempted> batch) {
         List<DeliveryLog.Recorded> records = new ArrayList<>();
+        List<SentRequest> sent = new ArrayList<>();
         Map<String, String> repairs = new LinkedHashMap<>();
         for (Attempted attempted : batch) {
             if (attempted.recorded() != null) {
                 records.add(attempted.recorded());
+            }
+            if (attempted.sent() != null) {
+                sent.add(attempted.sent());
             }
             if (attempted.repair() != null) {
                 repairs.put(attempted.task().messageId(), attempted.repair());
@@ -119,12 +130,12 @@ public class DeliveryRelay {
             return;
         }
         Instant now = clock.instant();
-        for (StoredMessage acknowledged : states.recordAll(records, repairs)) {
+        for (StoredMessage acknowledged : states.recordAll(records, sent, repairs)) {
             metrics.delivered(acknowledged.type(), Duration.between(acknowledged.receivedAt(), now));
         }
     }
 
-    private AttemptResult attempt(DeliveryTask task, Destination destination, StoredMessage message)
+    private AttemptResult attempt(DeliveryTask task, Destination destination, StoredMessage message, Instant now)
             throws InterruptedException {
         OutboundRequest request;
         try {
@@ -137,13 +148,26 @@ public class DeliveryRelay {
         try {
             PlatformAnswer answer = client.post(task.destination(), destination, request);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            return judge(task, request, answer, ms);
+            return judge(task, request, answer, ms).sent(sent(task, message, request, now, answer, null));
         } catch (IOException e) {
             long ms = (System.nanoTime() - started) / 1_000_000;
             breakers.recordFailure(task.destination(), ms, e);
-            return AttemptResult.failed(true, null, ErrorCode.DESTINATION_UNAVAILABLE,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), ms);
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return AttemptResult.failed(true, null, ErrorCode.DESTINATION_UNAVAILABLE, error, ms)
+                    .sent(sent(task, message, request, now, null, error));
         }
+    }
+
+    /** The request as sent, kept for the operators (a chunk of the national upload: its body is the payload). */
+    private SentRequest sent(DeliveryTask task, StoredMessage message, OutboundRequest request, Instant at,
+            PlatformAnswer answer, String error) {
+        if (!keepSentRequests) {
+            return null;
+        }
+        byte[] body = message.type() == MessageType.PERSONNEL_BATCH ? null : request.body();
+        return new SentRequest(task.messageId(), task.destination(), at, request.headers(), body,
+                answer == null ? null : answer.status(), answer == null ? null : answer.headers(),
+                answer == null ? null : answer.body(), error);
     }
 
     private AttemptResult judge(DeliveryTask task, OutboundRequest request, PlatformAnswer answer, long ms) {
@@ -196,7 +220,8 @@ public class DeliveryRelay {
                 outcome, code == null ? "" : " " + code);
         DeliveryAttempt attempt = new DeliveryAttempt(task.destination(), task.attempt(), now, result.durationMs(),
                 outcome, result.httpStatus(), code == null ? null : code.name(), detail);
-        return new Attempted(task, new DeliveryLog.Recorded(task.messageId(), attempt, state), null, next);
+        return new Attempted(task, new DeliveryLog.Recorded(task.messageId(), attempt, state), result.sent(), null,
+                next);
     }
 
     private static String excerpt(byte[] body) {
@@ -204,16 +229,20 @@ public class DeliveryRelay {
         return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
-    /** What one attempt came to, before the retry decision. */
+    /** What one attempt came to, before the retry decision; {@code sent} is null until a request went out. */
     private record AttemptResult(boolean acknowledged, boolean retryable, Integer httpStatus, ErrorCode code,
-            String detail, long durationMs) {
+            String detail, long durationMs, SentRequest sent) {
 
         static AttemptResult acknowledged(int status, String detail, long ms) {
-            return new AttemptResult(true, false, status, null, detail, ms);
+            return new AttemptResult(true, false, status, null, detail, ms, null);
         }
 
         static AttemptResult failed(boolean retryable, Integer status, ErrorCode code, String detail, long ms) {
-            return new AttemptResult(false, retryable, status, code, detail, ms);
+            return new AttemptResult(false, retryable, status, code, detail, ms, null);
+        }
+
+        AttemptResult sent(SentRequest request) {
+            return new AttemptResult(acknowledged, retryable, httpStatus, code, detail, durationMs, request);
         }
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param destinations     the platforms, by destination name (also the queue suffix)
  * @param requirePlatforms refuse to start unless every destination is a real platform: an absolute https URL
  *                         on a host other than this machine, not a simulator path (on in the production profile)
+ * @param keepSentRequests keep the exact request last sent to each destination of a message and its answer (for the
+ *                         console's download), written with the attempt's outcome
  */
 @Validated
 @ConfigurationProperties("sedx.delivery")
@@ -39,7 +41,8 @@ public record DeliverySettings(
         @NotNull @Valid @DefaultValue Lanes lanes,
         @NotNull @Valid Sender sender,
         @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,40}") String, @Valid Destination> destinations,
-        @DefaultValue("false") boolean requirePlatforms) {
+        @DefaultValue("false") boolean requirePlatforms,
+        @DefaultValue("true") boolean keepSentRequests) {
 
     /** The persistent queue of one destination. */
     public String queueOf(String destination) {

@@ -4,6 +4,8 @@ import cn.sedx.gateway.messagestore.DeliveryAttempt;
 import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.SentRequests;
+import cn.sedx.gateway.messagestore.SentRequests.SentRequest;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +37,12 @@ public class DeliveryStates {
 
     private final MessageStore store;
     private final DeliveryLog log;
+    private final SentRequests sentRequests;
 
-    public DeliveryStates(MessageStore store, DeliveryLog log) {
+    public DeliveryStates(MessageStore store, DeliveryLog log, SentRequests sentRequests) {
         this.store = store;
         this.log = log;
+        this.sentRequests = sentRequests;
     }
 
     /**
@@ -47,17 +51,20 @@ public class DeliveryStates {
      * batch). The messages' rows are locked first, in id order, so that a batch waits for the outbox transaction
      * that queued its messages and two batches never deadlock.
      *
+     * @param sent    the exact requests the attempts sent, kept as each delivery's last
      * @param repairs messages found with their delivery settled while the message itself was not (a crash between
      *                the two), with the detail to record
      * @return the messages this batch moved to ACKNOWLEDGED (every destination acknowledged)
      */
     @Transactional
-    public List<StoredMessage> recordAll(List<DeliveryLog.Recorded> records, Map<String, String> repairs) {
+    public List<StoredMessage> recordAll(List<DeliveryLog.Recorded> records, List<SentRequest> sent,
+            Map<String, String> repairs) {
         Set<String> ids = new LinkedHashSet<>();
         records.forEach(r -> ids.add(r.messageId()));
         ids.addAll(repairs.keySet());
         store.lock(ids);
         log.recordAll(records);
+        sentRequests.recordAll(sent);
         List<StoredMessage> acknowledged = new ArrayList<>();
         for (DeliveryLog.Recorded record : records) {
             DeliveryAttempt attempt = record.attempt();

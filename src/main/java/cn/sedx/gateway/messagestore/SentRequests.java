@@ -5,12 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +27,17 @@ public class SentRequests {
     public static final int MAX_ANSWER = 64 * 1024;
     private static final int MAX_HEADERS = 16_000;
 
-    private final JdbcClient jdbc;
+    private static final String UPDATE = "UPDATE sent_request SET sent_at = ?, request_headers = ?, request_body = ?,"
+            + " answer_status = ?, answer_headers = ?, answer_body = ?, error = ? WHERE message_id = ? AND destination = ?";
+    private static final String INSERT = "INSERT INTO sent_request (sent_at, request_headers, request_body,"
+            + " answer_status, answer_headers, answer_body, error, message_id, destination) VALUES (?,?,?,?,?,?,?,?,?)";
 
-    public SentRequests(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public SentRequests(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -45,23 +53,36 @@ public class SentRequests {
 
     /** Keeps {@code sent} as the last request of its delivery. */
     public void record(SentRequest sent) {
-        byte[] answer = sent.answerBody() == null || sent.answerBody().length <= MAX_ANSWER ? sent.answerBody()
-                : Arrays.copyOf(sent.answerBody(), MAX_ANSWER);
-        Object[] values = {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()), sent.requestBody(),
-            sent.answerStatus(), sent.answerHeaders() == null ? null : headers(sent.answerHeaders()), answer,
-            truncate(sent.error()), sent.messageId(), sent.destination()};
-        String update = "UPDATE sent_request SET sent_at = ?, request_headers = ?, request_body = ?, answer_status = ?,"
-                + " answer_headers = ?, answer_body = ?, error = ? WHERE message_id = ? AND destination = ?";
-        if (jdbc.sql(update).params(values).update() == 0) {
-            try {
-                jdbc.sql("INSERT INTO sent_request (sent_at, request_headers, request_body, answer_status,"
-                                + " answer_headers, answer_body, error, message_id, destination)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?)")
-                        .params(values).update();
-            } catch (DuplicateKeyException e) {
-                jdbc.sql(update).params(values).update();
+        recordAll(List.of(sent));
+    }
+
+    /**
+     * Keeps each of {@code sent} as the last request of its delivery, with one batched update and one batched insert
+     * (for the deliveries sent for the first time); in the caller's transaction when there is one.
+     */
+    public void recordAll(List<SentRequest> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = sent.stream().map(SentRequests::values).toList();
+        int[] updated = batch.batchUpdate(UPDATE, rows);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
             }
         }
+        if (!missing.isEmpty()) {
+            batch.batchUpdate(INSERT, missing);
+        }
+    }
+
+    private static Object[] values(SentRequest sent) {
+        byte[] answer = sent.answerBody() == null || sent.answerBody().length <= MAX_ANSWER ? sent.answerBody()
+                : Arrays.copyOf(sent.answerBody(), MAX_ANSWER);
+        return new Object[] {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()), sent.requestBody(),
+            sent.answerStatus(), sent.answerHeaders() == null ? null : headers(sent.answerHeaders()), answer,
+            truncate(sent.error()), sent.messageId(), sent.destination()};
     }
 
     /** The last request sent to {@code destination}, with its body. */

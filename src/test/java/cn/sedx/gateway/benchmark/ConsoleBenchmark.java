@@ -8,6 +8,7 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.Stores;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -69,8 +71,8 @@ public final class ConsoleBenchmark {
         JdbcClient jdbc = JdbcClient.create(db);
         ConsoleReads reads = new ConsoleReads(jdbc);
         RecordReads records = new RecordReads(jdbc);
-        MessageStore store = new MessageStore(jdbc, Clock.systemUTC(), event -> { });
-        DeliveryLog deliveries = new DeliveryLog(jdbc);
+        MessageStore store = Stores.messageStore(db, Clock.systemUTC(), event -> { });
+        DeliveryLog deliveries = new DeliveryLog(jdbc, new JdbcTemplate(db));
         String some = ids.get(ids.size() / 2);
         Instant dayAgo = now.minus(Duration.ofDays(1));
         MessageFilter none = MessageFilter.none();
@@ -222,8 +224,10 @@ public final class ConsoleBenchmark {
             try (Connection connection = db.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement message = connection.prepareStatement("INSERT INTO message (id, type, state,"
-                        + " submitting_system, channel, unit_uscc, region_code, idempotency_key, body_sha256, payload,"
-                        + " payload_size, received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        + " submitting_system, channel, unit_uscc, region_code, idempotency_key, body_sha256,"
+                        + " payload_size, received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                        PreparedStatement payloads = connection.prepareStatement("INSERT INTO message_payload"
+                                + " (message_id, payload) VALUES (?,?)");
                         PreparedStatement history = connection.prepareStatement("INSERT INTO message_state"
                                 + " (message_id, state, at, actor, detail) VALUES (?,?,?,?,?)");
                         PreparedStatement delivery = connection.prepareStatement("INSERT INTO delivery (message_id,"
@@ -255,11 +259,13 @@ public final class ConsoleBenchmark {
                         message.setString(7, "440106");
                         message.setString(8, "k-" + i);
                         message.setString(9, "0".repeat(64));
-                        message.setBytes(10, payload);
-                        message.setLong(11, payload.length);
-                        message.setTimestamp(12, ts);
-                        message.setTimestamp(13, Timestamp.from(at.plusSeconds(2)));
+                        message.setLong(10, payload.length);
+                        message.setTimestamp(11, ts);
+                        message.setTimestamp(12, Timestamp.from(at.plusSeconds(2)));
                         message.addBatch();
+                        payloads.setString(1, id);
+                        payloads.setBytes(2, payload);
+                        payloads.addBatch();
                         for (String step : List.of("RECEIVED", "QUEUED", "SENT", state)) {
                             history.setString(1, id);
                             history.setString(2, step);
@@ -294,13 +300,13 @@ public final class ConsoleBenchmark {
                         attempt.setInt(7, state.equals("FAILED") ? 400 : 200);
                         attempt.addBatch();
                         if (i % 1000 == 999) {
-                            for (PreparedStatement batch : List.of(message, history, delivery, attempt, audit)) {
+                            for (PreparedStatement batch : List.of(message, payloads, history, delivery, attempt, audit)) {
                                 batch.executeBatch();
                             }
                             connection.commit();
                         }
                     }
-                    for (PreparedStatement batch : List.of(message, history, delivery, attempt, audit)) {
+                    for (PreparedStatement batch : List.of(message, payloads, history, delivery, attempt, audit)) {
                         batch.executeBatch();
                     }
                     connection.commit();

@@ -33,6 +33,7 @@ import java.util.Map;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The delivery benchmark (not a test): starts a gateway on its embedded defaults in a JVM of its own (H2 or a local
@@ -173,6 +174,21 @@ public final class DeliveryBenchmark {
         }
         if (simulators != null) {
             simulators.stop();
+        }
+        discardStores();
+    }
+
+    /** Deletes the stores a run leaves (gigabytes after a long run), keeping its logs and flight recording. */
+    private void discardStores() {
+        try (var entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.endsWith(".log") && !name.endsWith(".jfr")) {
+                    FileSystemUtils.deleteRecursively(entry);
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not clean " + dataDir + ": " + e);
         }
     }
 

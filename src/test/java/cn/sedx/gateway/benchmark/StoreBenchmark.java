@@ -7,6 +7,7 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.RowClaims;
+import cn.sedx.gateway.messagestore.SentRequests;
 import cn.sedx.gateway.messagestore.StateChanged;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.shared.MessageType;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The store's share of a delivery, alone (a benchmark, not a test): on the embedded H2 file store as the gateway
@@ -58,6 +60,8 @@ public final class StoreBenchmark {
                     .clean();
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             run(dataSource, filings, laneBatch);
+        } finally {
+            FileSystemUtils.deleteRecursively(folder);
         }
     }
 
@@ -69,7 +73,8 @@ public final class StoreBenchmark {
         AuditRows auditRows = new AuditRows(jdbc);
         MessageStore audited = new MessageStore(jdbc, Clock.systemUTC(), auditRows::record, new RowClaims(dataSource),
                 manager);
-        DeliveryStates states = new DeliveryStates(audited, deliveries);
+        DeliveryStates states = new DeliveryStates(audited, deliveries,
+                new SentRequests(jdbc, new JdbcTemplate(dataSource)));
         byte[] payload = Fixtures.bytes("personnel-filing/valid-use-unit.json");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long intake = 0;
@@ -102,7 +107,7 @@ public final class StoreBenchmark {
                         batch.add(new DeliveryLog.Recorded(id, new DeliveryAttempt("province-44", 1, Instant.now(), 3,
                                 "ACKNOWLEDGED", 200, null, "receipt RECEIVED"), MessageState.ACKNOWLEDGED));
                     }
-                    tx.executeWithoutResult(status -> states.recordAll(batch, Map.of()));
+                    tx.executeWithoutResult(status -> states.recordAll(batch, List.of(), Map.of()));
                 }
                 long afterLanes = threads.getCurrentThreadCpuTime();
                 intake += afterIntake - cpu;

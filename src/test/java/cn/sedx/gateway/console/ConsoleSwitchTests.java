@@ -18,7 +18,7 @@ class ConsoleSwitchTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ConsoleSettings.class)
     @Import({ConsoleSecurity.class, ConsoleConfiguration.class, SignInPages.class, SystemPages.class,
-        OverviewPages.class, SentRequestCapture.class, ConsoleModel.class, ConsoleErrors.class})
+        OverviewPages.class, ConsoleModel.class, ConsoleErrors.class})
     static class WholeConsole {}
 
     @Configuration(proxyBeanMethods = false)
@@ -33,7 +33,7 @@ class ConsoleSwitchTests {
                     assertThat(context).hasNotFailed()
                             .doesNotHaveBean(ConsoleSecurity.class).doesNotHaveBean(ConsoleConfiguration.class)
                             .doesNotHaveBean(SignInPages.class).doesNotHaveBean(SystemPages.class)
-                            .doesNotHaveBean(OverviewPages.class).doesNotHaveBean(SentRequestCapture.class)
+                            .doesNotHaveBean(OverviewPages.class)
                             .doesNotHaveBean(ConsoleModel.class).doesNotHaveBean(ConsoleErrors.class);
                     assertThat(context.getBean("messageSource")).isNotInstanceOf(ResourceBundleMessageSource.class);
                 });

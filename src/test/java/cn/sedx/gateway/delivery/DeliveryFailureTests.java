@@ -151,7 +151,7 @@ class DeliveryFailureTests {
 
     @Test
     void deliversToOneProvinceWhileBothLanesOfAnotherAreHeldByASlowPlatform() {
-        gateway.control("{\"destination\":\"province-11\",\"mode\":\"DELAY\",\"delayMs\":4000}");
+        gateway.control("{\"destination\":\"province-11\",\"mode\":\"DELAY\",\"delayMs\":8000}");
         List<String> slow = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             slow.add(gateway.submitFiling("110105"));
