@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +43,7 @@ public class DeliveryDispatcher {
     private final int batch;
     private final Clock clock;
     private volatile boolean recovered;
+    private volatile boolean brokerDown;
 
     public DeliveryDispatcher(MessageStore store, DeliveryLog deliveries, DeliveryRouter router, JmsTemplate jms,
             TransactionTemplate transactions, int batch, Clock clock) {
@@ -66,11 +69,30 @@ public class DeliveryDispatcher {
         int total = 0;
         int moved;
         do {
-            Integer count = transactions.execute(status -> dispatchBatch());
-            moved = count == null ? 0 : count;
+            try {
+                Integer count = transactions.execute(status -> dispatchBatch());
+                moved = count == null ? 0 : count;
+            } catch (JmsException e) {
+                // the claim rolled back: the batch stays RECEIVED and is queued on a later run
+                brokerUnavailable(e);
+                return total;
+            }
             total += moved;
         } while (moved >= batch);
+        if (brokerDown) {
+            brokerDown = false;
+            log.info("the broker takes deliveries again");
+        }
         return total;
+    }
+
+    /** One line when the broker stops taking deliveries (not one stack trace per run of the timer). */
+    private void brokerUnavailable(JmsException e) {
+        if (!brokerDown) {
+            brokerDown = true;
+            log.warn("cannot queue deliveries, the broker does not answer ({}): filings stay RECEIVED and are queued"
+                    + " when it does", e.getMostSpecificCause().getMessage());
+        }
     }
 
     /**
@@ -156,7 +178,7 @@ public class DeliveryDispatcher {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             return producer;
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot send to the queue of " + destination, e);
+            throw JmsUtils.convertJmsAccessException(e);
         }
     }
 }

@@ -3,9 +3,12 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.messagestore.DeliveryLog;
+import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.GatewayTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +17,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +65,24 @@ class DeliveryLaneTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    MessageStore store;
+
+    @Autowired
+    DeliveryLog deliveries;
+
+    @Autowired
+    DeliveryRouter router;
+
+    @Autowired
+    JmsTemplate deliveryJms;
 
     Gateway gateway;
 
@@ -131,6 +157,54 @@ class DeliveryLaneTests {
         assertThat(outcomes).containsOnlyOnce("RECEIVED").contains("DUPLICATE").isSubsetOf("RECEIVED", "DUPLICATE");
         await().atMost(Duration.ofSeconds(10)).until(() -> queued("sedx.delivery.province-44") == 0
                 && delivering("sedx.delivery.province-44") == 0);
+    }
+
+    @Test
+    void aDispatchWhoseDatabaseCommitFailsIsQueuedAgainAndDeliveredUnderTheSameId() throws Exception {
+        camel.getRouteController().stopRoute("delivery-dispatch");
+        // the platform holds each attempt 3 s, so the store still says RECEIVED when the dispatcher runs again
+        gateway.control("{\"destination\":\"province-44\",\"mode\":\"DELAY\",\"delayMs\":3000}");
+        String id;
+        try {
+            id = gateway.submitFiling("440106");
+            // the queue messages are committed, then the database transaction that would mark the batch QUEUED is
+            // lost (as when the database goes away between the two commits)
+            DeliveryDispatcher lostCommit = new DeliveryDispatcher(store, deliveries, router, deliveryJms,
+                    rolledBack(transactionManager), 500, Clock.systemUTC());
+            assertThat(lostCommit.dispatch()).isEqualTo(1);
+            assertThat(gateway.state(id)).isEqualTo("RECEIVED");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE message_id = ?", Integer.class, id))
+                    .isZero();
+            // a lane is already delivering from the queue message the lost transaction left
+        } finally {
+            camel.getRouteController().startRoute("delivery-dispatch");
+        }
+        gateway.awaitState(id, "ACKNOWLEDGED", Duration.ofSeconds(30));
+        List<String> states = new ArrayList<>();
+        gateway.message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
+        assertThat(states).as("dispatched again").containsOnlyOnce("QUEUED");
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode reception : gateway.received(id)) {
+            outcomes.add(reception.path("outcome").asText());
+        }
+        assertThat(outcomes).containsOnlyOnce("RECEIVED").isSubsetOf("RECEIVED", "DUPLICATE");
+        assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE message_id = ?", String.class, id))
+                .containsExactly("ACKNOWLEDGED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued("sedx.delivery.province-44") == 0
+                && delivering("sedx.delivery.province-44") == 0);
+    }
+
+    /** A transaction template that runs its work in a transaction and rolls it back where it would commit. */
+    private static TransactionTemplate rolledBack(PlatformTransactionManager manager) {
+        return new TransactionTemplate(manager) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                TransactionStatus status = manager.getTransaction(this);
+                T result = action.doInTransaction(status);
+                manager.rollback(status);
+                return result;
+            }
+        };
     }
 
     private static void awaitLatch(CountDownLatch latch) {
