@@ -100,6 +100,10 @@ public enum ErrorCode {
     FORMAT_VERSION_UNSUPPORTED(false, "不支持的目标格式版本", "The destination's format version is not supported"),
     UPLOAD_ALREADY_RUNNING(true, "已有上报任务正在运行", "An upload run is already running"),
 
+    // security findings (issue 12)
+    XML_UNSAFE_TEXT(false, "文本含有 XML 1.0 无法承载的字符（控制字符、孤立代理项、U+FFFE/U+FFFF）",
+            "The text holds a character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE or U+FFFF)"),
+
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
     private final boolean recoverable;

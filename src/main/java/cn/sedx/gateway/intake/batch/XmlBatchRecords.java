@@ -2,6 +2,7 @@ package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.intake.soap.CanonicalFilingWriter;
 import cn.sedx.gateway.intake.soap.SoapXPaths;
+import cn.sedx.gateway.intake.soap.XmlFailures;
 import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
 import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
@@ -41,6 +42,9 @@ final class XmlBatchRecords extends LookAheadRecords {
     private final long maxRecordBytes;
     private long number;
     private boolean broken;
+    // JAXB leaves the reader on the event after a filing: the next filing's start or the root's end, when no
+    // whitespace lies between them
+    private boolean afterFiling;
     // the failure found while opening the file: the file's only record
     private BatchRecord openingFailure;
 
@@ -98,7 +102,10 @@ final class XmlBatchRecords extends LookAheadRecords {
             return null;
         }
         try {
-            if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
+            int event = afterFiling && reader.isStartElement() || afterFiling && reader.isEndElement()
+                    ? reader.getEventType() : reader.nextTag();
+            afterFiling = false;
+            if (event != XMLStreamConstants.START_ELEMENT) {
                 return null;
             }
             number++;
@@ -110,6 +117,7 @@ final class XmlBatchRecords extends LookAheadRecords {
                 return failure(ErrorCode.SCHEMA_VIOLATION, "未知元素 " + name, "unknown element " + name);
             }
             Object filing = unmarshaller.unmarshal(reader, type).getValue();
+            afterFiling = true;
             MessageType messageType = CanonicalFilingWriter.typeOf(filing);
             String element = "/sub:" + name;
             return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
@@ -120,10 +128,21 @@ final class XmlBatchRecords extends LookAheadRecords {
         } catch (SedxException e) {
             long position = number;
             return BatchRecord.unreadable(position, e, pointer -> new BatchRecord.Location(position, pointer));
+        } catch (RuntimeException e) {
+            // Woodstox reports some errors lazily, as an unchecked wrapper of the XMLStreamException
+            if (!(e.getCause() instanceof XMLStreamException)) {
+                throw e;
+            }
+            broken = true;
+            return malformed(e);
         }
     }
 
     private BatchRecord malformed(Exception e) {
+        if (XmlFailures.isUnsafeCharacter(e)) {
+            return failure(ErrorCode.XML_UNSAFE_TEXT, "文件在此处含有 XML 无法承载的字符",
+                    "the file holds a character XML cannot carry here");
+        }
         String text = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
         boolean dtd = text.contains("DTD") || text.contains("DOCTYPE") || text.toLowerCase().contains("entity");
         return dtd ? failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD 或实体", "the file holds a DTD or an entity")
