@@ -96,7 +96,7 @@ public final class UploadBenchmark {
                 records.addAndGet(chunk.records());
                 bytes.addAndGet(signed.length);
                 return true;
-            });
+            }, skip -> { });
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         double seconds = took.toMillis() / 1000.0;
