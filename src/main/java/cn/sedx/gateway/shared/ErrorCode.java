@@ -103,6 +103,7 @@ public enum ErrorCode {
     // security findings (issue 12)
     XML_UNSAFE_TEXT(false, "文本含有 XML 1.0 无法承载的字符（控制字符、孤立代理项、U+FFFE/U+FFFF）",
             "The text holds a character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE or U+FFFF)"),
+    REQUEST_REFUSED(false, "请求无法处理（格式错误或不被允许）", "The request cannot be processed (malformed or not allowed)"),
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +40,27 @@ class SoapEndpointConfiguration {
         // on the servlet thread: the caller authenticated by the security filter chain is in its context
         endpoint.setSynchronous(true);
         endpoint.setProperties(properties(settings));
+        endpoint.setHeaderFilterStrategy(nothingBack());
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
         endpoint.getInInterceptors().add(new UsernameTokenCheck(systems));
         endpoint.getInInterceptors().add(BodyPresenceCheck.beforeOperation());
         endpoint.getOutFaultInterceptors().add(new SoapFaultTranslator());
         return endpoint;
+    }
+
+    /**
+     * No header of a request reaches its answer or fault: Camel would otherwise copy every HTTP request header
+     * (Authorization, Cookie, …) to the response and relay the request's SOAP headers (wsse:Security with its
+     * password) into the response envelope. The contract names no response header, so nothing goes out; the
+     * request's HTTP headers are not even copied into the exchange, since no step of the route reads them.
+     */
+    static HeaderFilterStrategy nothingBack() {
+        CxfHeaderFilterStrategy strategy = new CxfHeaderFilterStrategy();
+        strategy.setRelayHeaders(false);
+        strategy.setOutFilterPattern(".*");
+        strategy.setInFilterPattern(".*");
+        return strategy;
     }
 
     private static Map<String, Object> properties(SoapSettings settings) {

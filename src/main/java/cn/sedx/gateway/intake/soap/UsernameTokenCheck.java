@@ -83,7 +83,7 @@ final class UsernameTokenCheck extends AbstractSoapInterceptor {
     }
 
     private static Fault refusal(String zh, String en) {
-        Violation violation = Violation.of(ErrorCode.UNAUTHENTICATED, "/Envelope/Header/Security", zh, en);
+        Violation violation = Violation.of(ErrorCode.UNAUTHENTICATED, SoapFaults.SECURITY_POINTER, zh, en);
         return new Fault(new SedxException(ErrorCode.UNAUTHENTICATED, null, false, en, List.of(violation), null));
     }
 }

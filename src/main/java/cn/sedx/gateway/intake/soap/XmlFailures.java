@@ -41,6 +41,10 @@ public final class XmlFailures {
 
     private static SedxException byMessage(Throwable failure) {
         String text = messages(failure).toLowerCase(Locale.ROOT);
+        if (text.contains("could not find xsd") || text.contains("could not find wsdl")) {
+            // a GET for ?xsd= or ?wsdl= naming a document the service does not publish
+            return refusal(ErrorCode.RESOURCE_NOT_FOUND, "本服务没有发布此文档", "the service publishes no such document");
+        }
         SedxException refusal = parserRefusal(text);
         if (refusal == null) {
             refusal = soapRefusal(text);
