@@ -1,6 +1,7 @@
 package cn.sedx.gateway.intake.soap;
 
 import cn.sedx.gateway.intake.soap.ws.Submission;
+import cn.sedx.gateway.security.AuthenticationThrottle;
 import cn.sedx.gateway.security.SystemRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ class SoapEndpointConfiguration {
     static final QName PORT = new QName(SoapXPaths.NAMESPACE, "SubmissionSoap12");
 
     @Bean
-    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings, SystemRegistry systems) {
+    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings, SystemRegistry systems, AuthenticationThrottle throttle) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress(settings.address());
         endpoint.setWsdlURL("classpath:schemas/submission.wsdl");
@@ -43,7 +44,7 @@ class SoapEndpointConfiguration {
         endpoint.setHeaderFilterStrategy(nothingBack());
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
-        endpoint.getInInterceptors().add(new UsernameTokenCheck(systems));
+        endpoint.getInInterceptors().add(new UsernameTokenCheck(systems, throttle));
         endpoint.getInInterceptors().add(BodyPresenceCheck.beforeOperation());
         endpoint.getOutFaultInterceptors().add(new SoapFaultTranslator());
         return endpoint;
