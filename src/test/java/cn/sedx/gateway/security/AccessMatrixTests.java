@@ -184,6 +184,16 @@ class AccessMatrixTests {
     }
 
     @Test
+    void whatTheSimulatorsReceivedIsForOperatorsAndAuditorsAndTheirControlForOperators() {
+        expect("GET sim received", http -> http.get("/sim/received?messageId=none"),
+                all(401, 401, 403, 403, 200, 200, 401));
+        String harmless = "{\"destination\":\"province-11\",\"mode\":\"OK\"}";
+        expect("POST sim control", http -> http.postJson("/sim/control", harmless),
+                all(401, 401, 403, 403, 200, 403, 401));
+        expect("GET sim stats", http -> http.get("/sim/stats"), Map.of("anonymous", 200));
+    }
+
+    @Test
     void unknownPathsAreDenied() {
         expect("GET unknown", http -> http.get("/api/v1/nothing-here"),
                 Map.of("anonymous", 403, "gd-province", 403, "operator", 403));

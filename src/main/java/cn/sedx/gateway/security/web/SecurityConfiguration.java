@@ -59,6 +59,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/openapi.yaml", "/api/v1/*.schema.json").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // what the simulators received holds personal data; their control changes deliveries
+                        .requestMatchers(HttpMethod.GET, "/sim/received").hasAnyRole("OPERATOR", "AUDITOR")
+                        .requestMatchers("/sim/received", "/sim/control").hasRole("OPERATOR")
                         .requestMatchers("/sim/**").permitAll()
                         .requestMatchers("/api/v1/callbacks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, SUBMISSIONS).hasRole("SYSTEM")
