@@ -1,6 +1,7 @@
 package cn.sedx.gateway.messagestore;
 
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.PersonalDataMask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -227,7 +228,7 @@ public class MessageStore {
 
     private void appendHistory(String id, MessageState state, Instant at, String actor, String detail) {
         jdbc.sql("INSERT INTO message_state (message_id, state, at, actor, detail) VALUES (?,?,?,?,?)")
-                .params(id, state.name(), Timestamp.from(at), actor, truncate(detail, 2000))
+                .params(id, state.name(), Timestamp.from(at), actor, truncate(PersonalDataMask.text(detail), 2000))
                 .update();
         events.publishEvent(new StateChanged(id, state, at, actor, detail));
     }

@@ -9,6 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+    /** The data folder and the database file private to their owner, before the data source opens them. */
+    @Bean
+    static DataFolder dataFolder() {
+        return new DataFolder();
+    }
+
     /** The gateway's one clock; tests replace it to fix "now". */
     @Bean
     @ConditionalOnMissingBean

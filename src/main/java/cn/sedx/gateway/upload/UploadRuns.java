@@ -119,7 +119,8 @@ class UploadRuns {
                 .params(ts(now), id).update() == 1;
     }
 
-    boolean fail(String id, String error, Instant now) {
+    boolean fail(String id, String failure, Instant now) {
+        String error = PersonalDataMask.text(failure);
         return jdbc.sql("UPDATE upload_run SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ?"
                         + " AND state = 'RUNNING'")
                 .params(error.length() > 2000 ? error.substring(0, 2000) : error, ts(now), id).update() == 1;
