@@ -25,9 +25,12 @@ public class MessageScan {
     private static final String UP_TO = " AND received_at <= ? AND (received_at < ? OR id <= ?)";
 
     private final JdbcClient jdbc;
+    private final PayloadCipher cipher;
 
-    public MessageScan(JdbcClient jdbc) {
+    /** @param cipher opens every payload read (encryption at rest) */
+    public MessageScan(JdbcClient jdbc, PayloadCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /**
@@ -115,9 +118,10 @@ public class MessageScan {
         params.add(size);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             Instant at = rs.getTimestamp("received_at").toInstant();
-            return new Scanned(new ScanKey(at, rs.getString("id")), rs.getString("id"), rs.getString("unit_uscc"),
-                    rs.getString("region_code"), MessageState.valueOf(rs.getString("state")),
-                    rs.getString("previous_message_id"), rs.getBytes("payload"));
+            String id = rs.getString("id");
+            return new Scanned(new ScanKey(at, id), id, rs.getString("unit_uscc"), rs.getString("region_code"),
+                    MessageState.valueOf(rs.getString("state")), rs.getString("previous_message_id"),
+                    cipher.open(id, rs.getBytes("payload")));
         }).list();
     }
 }

@@ -31,11 +31,14 @@ public class MessageStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PayloadCipher cipher;
 
-    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    /** @param cipher seals every payload stored and opens every payload read (encryption at rest) */
+    public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.cipher = cipher;
     }
 
     /**
@@ -61,7 +64,8 @@ public class MessageStore {
                             + " received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                     .params(id, message.type().name(), MessageState.RECEIVED.name(), message.submittingSystem(),
                             message.channel(), message.unitUscc(), message.regionCode(), message.idempotencyKey(),
-                            message.bodySha256(), message.payload(), message.payload().length, message.warnings(),
+                            message.bodySha256(), cipher.seal(id, message.payload()), message.payload().length,
+                            message.warnings(),
                             message.previousMessageId(), Timestamp.from(now), Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -89,17 +93,18 @@ public class MessageStore {
 
     /** The exact bytes that were accepted. */
     public Optional<byte[]> payload(String id) {
-        return jdbc.sql("SELECT payload FROM message WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).optional();
+        return jdbc.sql("SELECT payload FROM message WHERE id = ?").param(id)
+                .query((rs, n) -> cipher.open(id, rs.getBytes(1))).optional();
     }
 
     /**
      * The payload of the newest message of {@code type} for a unit that has not been dead-lettered, or empty.
      */
     public Optional<byte[]> latestPayload(MessageType type, String unitUscc) {
-        return jdbc.sql("SELECT payload FROM message WHERE type = ? AND unit_uscc = ? AND state <> 'FAILED'"
+        return jdbc.sql("SELECT id, payload FROM message WHERE type = ? AND unit_uscc = ? AND state <> 'FAILED'"
                         + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), unitUscc)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> cipher.open(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
 

@@ -15,6 +15,12 @@ class StoreConfiguration {
         return new DataFolder();
     }
 
+    /** Seals stored payloads with SM4-GCM (docs/security.md); refuses to start without a key where one is required. */
+    @Bean
+    PayloadCipher payloadCipher(StoreEncryptionSettings settings) {
+        return StoreKeys.cipher(settings);
+    }
+
     /** The gateway's one clock; tests replace it to fix "now". */
     @Bean
     @ConditionalOnMissingBean

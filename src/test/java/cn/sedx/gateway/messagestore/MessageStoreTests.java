@@ -21,13 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MessageStoreTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
+    static final PayloadCipher CIPHER = PayloadCipher.of("test-1", java.util.Map.of("test-1", new byte[16]));
 
     private final List<StateChanged> published = new ArrayList<>();
     private final ApplicationEventPublisher events = event -> published.add((StateChanged) event);
 
     private MessageStore store(TestDatabases database) {
         DataSource dataSource = database.migrated();
-        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events);
+        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events, CIPHER);
     }
 
     private static NewMessage message(String system, String key, byte[] payload) {
@@ -102,7 +103,7 @@ class MessageStoreTests {
     void searchesByEveryFilterAndPages(TestDatabases database) {
         DataSource dataSource = database.migrated();
         MutableClock clock = new MutableClock(NOW);
-        MessageStore store = new MessageStore(JdbcClient.create(dataSource), clock, events);
+        MessageStore store = new MessageStore(JdbcClient.create(dataSource), clock, events, CIPHER);
         for (int i = 0; i < 5; i++) {
             clock.now = NOW.plus(i, ChronoUnit.MINUTES);
             store.insertReceived(message(i % 2 == 0 ? "gd-province" : "tianhe-county", null, new byte[] {(byte) i}));
@@ -124,7 +125,7 @@ class MessageStoreTests {
     @EnumSource(TestDatabases.class)
     void logsDeliveryAttemptsPerDestination(TestDatabases database) {
         DataSource dataSource = database.migrated();
-        MessageStore store = new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events);
+        MessageStore store = new MessageStore(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC), events, CIPHER);
         DeliveryLog log = new DeliveryLog(JdbcClient.create(dataSource));
         String id = store.insertReceived(message("gd-province", null, new byte[] {1})).id();
 
