@@ -197,6 +197,55 @@ class BadInputCorpusTests {
         }
     }
 
+    /** Input broken or hostile in each channel's own format, and the code each channel answers it with. */
+    static Stream<Arguments> brokenInputByChannel() {
+        String deepJson = "{\"type\":\"PERSONNEL_FILING\",\"filing\":{\"unit\":" + "[".repeat(200) + "]".repeat(200) + "}}";
+        String deepXml = "<sub:personnelFiling>" + "<sub:unit>".repeat(200) + "</sub:unit>".repeat(200)
+                + "</sub:personnelFiling>";
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+        return Stream.of(
+                broken("unclosed record", Channel.REST, "{\"unit\": {", "MALFORMED_JSON"),
+                broken("unclosed record", Channel.SOAP, "<sub:SubmitPersonnelFiling><sub:filing>", "MALFORMED_XML"),
+                broken("unclosed record", Channel.BATCH_JSONL, "{\"type\":\"PERSONNEL_FILING\",\"filing\":{",
+                        "MALFORMED_JSON"),
+                broken("unclosed record", Channel.BATCH_XML, "<sub:personnelFiling><sub:filingKind>", "MALFORMED_XML"),
+                broken("unclosed record", Channel.BATCH_CSV, "F-1,\"INITIAL,2026-11-01", "MALFORMED_CSV"),
+                broken("nesting 200 deep", Channel.REST, deepJson.substring(deepJson.indexOf("{\"unit\"")),
+                        "NESTING_TOO_DEEP"),
+                broken("nesting 200 deep", Channel.SOAP, "<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\""
+                        + "http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>" + "<x:a xmlns:x=\"urn:x\">".repeat(200)
+                        + "</x:a>".repeat(200) + "</soap:Header><soap:Body/></soap:Envelope>", "NESTING_TOO_DEEP"),
+                broken("nesting 200 deep", Channel.BATCH_JSONL, deepJson, "NESTING_TOO_DEEP"),
+                broken("nesting 200 deep", Channel.BATCH_XML, deepXml, "NESTING_TOO_DEEP"),
+                broken("external entity", Channel.SOAP, xxe.replace("<!DOCTYPE r", "<!DOCTYPE soap:Envelope")
+                        + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>&x;"
+                        + "</soap:Body></soap:Envelope>", "XML_DTD_REFUSED"),
+                broken("external entity", Channel.BATCH_XML, xxe.replace("<!DOCTYPE r", "<!DOCTYPE sub:Batch")
+                        + "<sub:Batch xmlns:sub=\"http://sedx.cn/ws/submission/1\">&x;</sub:Batch>", "XML_DTD_REFUSED"),
+                broken("a record of the wrong shape", Channel.BATCH_JSONL, "[1, 2, 3]", "SCHEMA_VIOLATION"),
+                broken("a record of the wrong shape", Channel.REST, "[1, 2, 3]", "MALFORMED_JSON"));
+    }
+
+    private static Arguments broken(String name, Channel channel, String content, String code) {
+        return Arguments.of(name + " via " + channel, channel, content, code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenInputByChannel")
+    void everyChannelRefusesBrokenOrHostileInputWithItsOwnCode(String name, Channel channel, String content,
+            String code, @org.junit.jupiter.api.io.TempDir Path folder) {
+        IntakeChannels channels = new IntakeChannels(province, batch, folder);
+        long stored = stored();
+
+        Outcome outcome = channels.submitRaw(channel, content);
+
+        assertThat(outcome.accepted()).as(name).isFalse();
+        assertThat(outcome.violations()).as(name).isNotEmpty().anySatisfy(v -> assertThat(v).startsWith(code + "@"));
+        assertThat(String.join(" ", outcome.violations())).as("nothing echoed").doesNotContain("root:x", "/etc/passwd");
+        assertThat(stored()).isEqualTo(stored);
+        assertThat(channels.submit(channel, base()).accepted()).as("a good filing right after").isTrue();
+    }
+
     private static ObjectNode base() {
         try {
             return (ObjectNode) JSON.readTree(Fixtures.class.getResourceAsStream("/soap/personnel-filing.json"));

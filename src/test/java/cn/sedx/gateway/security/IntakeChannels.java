@@ -84,6 +84,28 @@ final class IntakeChannels {
         this.folder = folder;
     }
 
+    /**
+     * Sends {@code content} as it is, in the channel's own format: a REST body, the SOAP body element(s) of a
+     * SubmitPersonnelFiling envelope (or, starting with {@code <?xml} or {@code <!}, the whole request), one JSON
+     * Lines line, the filing elements of an XML batch (or the whole file), the data rows of a CSV file.
+     */
+    Outcome submitRaw(Channel channel, String content) {
+        try {
+            return switch (channel) {
+                case REST -> rest(content.getBytes(StandardCharsets.UTF_8));
+                case SOAP -> soap(content.startsWith("<?xml") || content.startsWith("<!") ? content
+                        : "<soap:Envelope xmlns:soap=\"" + SOAP11 + "\" xmlns:sub=\"" + SUB + "\"><soap:Body>" + content
+                                + "</soap:Body></soap:Envelope>");
+                case BATCH_JSONL -> batch("jsonl", content + "\n");
+                case BATCH_XML -> batch("xml", content.startsWith("<?xml") || content.startsWith("<!") ? content
+                        : "<sub:Batch xmlns:sub=\"" + SUB + "\">" + content + "</sub:Batch>");
+                case BATCH_CSV -> batch("csv", CSV_HEADER + "\n" + content + "\n");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Outcome submit(Channel channel, JsonNode filing) {
         try {
             return switch (channel) {
@@ -101,20 +123,28 @@ final class IntakeChannels {
     }
 
     private Outcome rest(JsonNode filing) throws IOException {
-        HttpResponse<String> response = province.postJson("/api/v1/personnel-filings", JSON.writeValueAsBytes(filing));
-        JsonNode body = JSON.readTree(response.body());
+        return rest(JSON.writeValueAsBytes(filing));
+    }
+
+    private Outcome rest(byte[] body) throws IOException {
+        HttpResponse<String> response = province.postJson("/api/v1/personnel-filings", body);
+        JsonNode answer = JSON.readTree(response.body());
         if (response.statusCode() == 202) {
             return new Outcome(true, null, List.of());
         }
         List<String> violations = new ArrayList<>();
-        body.path("violations").forEach(v -> violations.add(v.path("code").asText() + "@" + v.path("pointer").asText()));
-        return new Outcome(false, body.path("code").asText(), violations);
+        answer.path("violations").forEach(v -> violations.add(v.path("code").asText() + "@"
+                + v.path("pointer").asText()));
+        return new Outcome(false, answer.path("code").asText(), violations);
     }
 
     private Outcome soap(JsonNode filing) throws IOException {
-        String envelope = xmlDeclaration(filing) + "<soap:Envelope xmlns:soap=\"" + SOAP11 + "\" xmlns:sub=\"" + SUB
+        return soap(xmlDeclaration(filing) + "<soap:Envelope xmlns:soap=\"" + SOAP11 + "\" xmlns:sub=\"" + SUB
                 + "\"><soap:Body><sub:SubmitPersonnelFiling><sub:filing>" + xml(filing)
-                + "</sub:filing></sub:SubmitPersonnelFiling></soap:Body></soap:Envelope>";
+                + "</sub:filing></sub:SubmitPersonnelFiling></soap:Body></soap:Envelope>");
+    }
+
+    private Outcome soap(String envelope) throws IOException {
         HttpResponse<String> response = province.send(province.request("/ws/submission")
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build());

@@ -32,6 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlBatchRecords extends LookAheadRecords {
 
     private static final JAXBContext TYPES = context();
+    private static final String MAX_ELEMENT_DEPTH = "com.ctc.wstx.maxElementDepth";
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
             "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class);
 
@@ -138,15 +139,17 @@ final class XmlBatchRecords extends LookAheadRecords {
         }
     }
 
+    /** What the parser refused, named as the SOAP channel names it (XmlFailures); anything else is MALFORMED_XML. */
     private BatchRecord malformed(Exception e) {
-        if (XmlFailures.isUnsafeCharacter(e)) {
-            return failure(ErrorCode.XML_UNSAFE_TEXT, "文件在此处含有 XML 无法承载的字符",
+        ErrorCode code = XmlFailures.classify(e).code();
+        return switch (code) {
+            case XML_UNSAFE_TEXT -> failure(code, "文件在此处含有 XML 无法承载的字符",
                     "the file holds a character XML cannot carry here");
-        }
-        String text = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
-        boolean dtd = text.contains("DTD") || text.contains("DOCTYPE") || text.toLowerCase().contains("entity");
-        return dtd ? failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD 或实体", "the file holds a DTD or an entity")
-                : failure(ErrorCode.MALFORMED_XML, "文件在此处不是格式正确的 XML", "the file is not well-formed XML here");
+            case XML_DTD_REFUSED -> failure(code, "文件含有 DTD 或实体", "the file holds a DTD or an entity");
+            case NESTING_TOO_DEEP, XML_TOO_MANY_ELEMENTS, XML_TEXT_TOO_LONG -> failure(code, "文件在此处超出 XML 限制",
+                    "the file exceeds an XML limit here");
+            default -> failure(ErrorCode.MALFORMED_XML, "文件在此处不是格式正确的 XML", "the file is not well-formed XML here");
+        };
     }
 
     private BatchRecord failure(ErrorCode code, String zh, String en) {
@@ -162,6 +165,10 @@ final class XmlBatchRecords extends LookAheadRecords {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        // the SOAP channel's depth limit (sedx.soap.max-element-depth's default): a filing is 5 levels deep
+        if (factory.isPropertySupported(MAX_ELEMENT_DEPTH)) {
+            factory.setProperty(MAX_ELEMENT_DEPTH, 32);
+        }
         return factory;
     }
 
