@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/compliance?region=44[&asOf=2026-11-28]}: operators and auditors see any region; a
- * submitting system sees only regions inside its jurisdiction (a province its province, a county its county).
+ * {@code GET /api/v1/compliance?region=44[&asOf=2026-11-28][&from=2026-11-01&to=2026-11-27]}: operators and auditors
+ * see any region; a submitting system sees only regions inside its jurisdiction (a province its province, a county
+ * its county). With {@code from} and {@code to} the answer adds the figures over that range.
  */
 @RestController
 class ComplianceController {
@@ -39,14 +40,25 @@ class ComplianceController {
 
     @GetMapping("/api/v1/compliance")
     ComplianceReport compliance(@RequestParam String region,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (!REGION.matcher(region).matches()) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad region", List.of(Violation.of(
-                    ErrorCode.SCHEMA_VIOLATION, "region", "region 须为 2、4 或 6 位行政区划代码前缀",
-                    "region must be a region-code prefix of 2, 4 or 6 digits")), null);
+            throw badParameter("region", "region 须为 2、4 或 6 位行政区划代码前缀",
+                    "region must be a region-code prefix of 2, 4 or 6 digits");
+        }
+        if ((from != null || to != null) && !ComplianceView.validRange(from, to)) {
+            throw badParameter(from == null ? "from" : "to",
+                    "from 与 to 须同时给出，to 不早于 from，且不超过 " + ComplianceView.MAX_RANGE_DAYS + " 天",
+                    "from and to go together, to not before from, at most " + ComplianceView.MAX_RANGE_DAYS + " days");
         }
         Callers.current().filter(Caller::isSystem)
                 .ifPresent(system -> authorizer.checkRegion(system.id(), region, "region"));
-        return view.report(region, asOf != null ? asOf : LocalDate.now(clock.withZone(CAMPAIGN_ZONE)));
+        return view.report(region, asOf != null ? asOf : LocalDate.now(clock.withZone(CAMPAIGN_ZONE)), from, to);
+    }
+
+    private static SedxException badParameter(String parameter, String zh, String en) {
+        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + parameter,
+                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, parameter, zh, en)), null);
     }
 }

@@ -1,44 +1,45 @@
 package cn.sedx.gateway.compliance;
 
+import cn.sedx.gateway.compliance.ComplianceReport.ExemptUnit;
 import cn.sedx.gateway.compliance.ComplianceReport.Figures;
 import cn.sedx.gateway.compliance.ComplianceReport.MissingUnit;
-import cn.sedx.gateway.compliance.UnitStanding.Gap;
 import cn.sedx.gateway.messagestore.MessageScan;
-import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
-import cn.sedx.gateway.messagestore.MessageScan.Scanned;
-import cn.sedx.gateway.shared.MessageType;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.sedx.gateway.validation.Periods;
+import cn.sedx.gateway.validation.RegionTable;
+import cn.sedx.gateway.validation.ValidationSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers the campaign compliance view from the filings in the store: per region, the units that filed
- * personnel, the units whose newest filing is fully staffed, and the units with daily, weekly and monthly
- * records for the last complete periods. A unit is one USCC; its region is that of its newest personnel filing.
- * Reads every filing of the region once, a page at a time.
+ * Answers the campaign compliance view from the filings in the store: per region, the units that filed personnel,
+ * the units whose newest filing is fully staffed, and the units with daily, weekly and monthly records for the last
+ * complete periods, per equipment category, exempt categories (停产, 停用) not counted as missing; over a date range on
+ * request (days missed per unit and category, late filings, staffing gaps with names). A unit is a credit code and a
+ * unit kind; its region is that of its newest personnel filing. Reads every filing of the region once, a page at a
+ * time. The public entry points are what the console and the REST controller call.
  */
 @Service
 public class ComplianceView {
 
-    private static final int PAGE = 500;
+    /** The longest date range one question may cover (a year and a day). */
+    public static final int MAX_RANGE_DAYS = 366;
 
     private final MessageScan scan;
     private final ObjectMapper mapper;
+    private final ValidationSettings settings;
+    private final RegionTable regions = RegionTable.standard();
 
-    public ComplianceView(MessageScan scan, ObjectMapper mapper) {
+    public ComplianceView(MessageScan scan, ObjectMapper mapper, ValidationSettings settings) {
         this.scan = scan;
         this.mapper = mapper;
+        this.settings = settings;
     }
 
     /**
@@ -46,68 +47,141 @@ public class ComplianceView {
      * @param asOf   the day whose previous day, week and month are checked
      */
     public ComplianceReport report(String region, LocalDate asOf) {
+        return report(region, asOf, null, null);
+    }
+
+    /**
+     * As {@link #report(String, LocalDate)}, with the figures over {@code from}…{@code to} when both are given.
+     *
+     * @param from the first day of the range, or null for none
+     * @param to   the last day of the range, or null; a range is cut at the day before {@code asOf} (the last
+     *             complete day)
+     * @throws IllegalArgumentException when only one of the two is given, {@code to} is before {@code from}, or the
+     *     range is longer than {@link #MAX_RANGE_DAYS}
+     */
+    public ComplianceReport report(String region, LocalDate asOf, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(asOf, "asOf");
         CompliancePeriods periods = CompliancePeriods.asOf(asOf);
-        Map<String, UnitStanding> units = new TreeMap<>();
-        scan.forEach(MessageType.PERSONNEL_FILING, region, ScanKey.START, null, PAGE, message -> {
-            JsonNode filing = read(message);
-            UnitStanding unit = new UnitStanding(message.unitUscc(), message.regionCode());
-            unit.staffing(StaffingCheck.complete(filing));
-            units.put(message.unitUscc(), unit);
-        });
-        scan.forEach(MessageType.SAFETY_RECORD, region, ScanKey.START, null, PAGE, message -> {
-            UnitStanding unit = units.get(message.unitUscc());
-            if (unit != null) {
-                Gap kind = recordFor(read(message), periods);
-                if (kind != null) {
-                    unit.recorded(kind);
-                }
-            }
-        });
-        Map<String, List<UnitStanding>> byRegion = units.values().stream()
-                .collect(Collectors.groupingBy(UnitStanding::regionCode, TreeMap::new, Collectors.toList()));
-        List<Figures> regions = new ArrayList<>();
-        byRegion.forEach((code, members) -> regions.add(figures(code, members, true)));
-        return new ComplianceReport(region, asOf, periods, figures(region, units.values(), false), regions);
+        LocalDate yesterday = asOf.minusDays(1);
+        LocalDate first = Periods.firstDay(periods.monthly(), Periods.Shape.MONTH).orElseThrow();
+        LocalDate weekStart = Periods.firstDay(periods.weekly(), Periods.Shape.WEEK).orElseThrow();
+        first = weekStart.isBefore(first) ? weekStart : first;
+        LocalDate last = yesterday;
+        LocalDate rangeEnd = null;
+        if (from != null || to != null) {
+            checkRange(from, to);
+            rangeEnd = to.isAfter(yesterday) ? yesterday : to;
+            first = from.isBefore(first) ? from : first;
+        }
+        ComplianceWindow window = new ComplianceWindow(first, last);
+        List<UnitLedger> units = new ComplianceLedgers(scan, mapper, settings.lateFiling()).read(region, window);
+        Map<String, List<UnitLedger>> byRegion = ComplianceLedgers.byRegion(units);
+        List<Figures> figures = new ArrayList<>();
+        byRegion.forEach((code, members) -> figures.add(figures(code, members, periods, true)));
+        ComplianceRange range = rangeEnd == null || rangeEnd.isBefore(from)
+                ? null
+                : new RangeFigures(settings.ordersEffectiveDate(), from, rangeEnd).of(byRegion);
+        return new ComplianceReport(region, asOf, periods, figures(region, units, periods, false), figures, range);
     }
 
-    /** The mechanism record a safety record stands for, if it is for the period being checked. */
-    static Gap recordFor(JsonNode record, CompliancePeriods periods) {
-        String period = record.path("period").asText("");
-        return switch (record.path("recordKind").asText("")) {
-            case "DAILY_CHECK" -> period.equals(periods.daily()) ? Gap.DAILY_CHECK : null;
-            case "WEEKLY_INVESTIGATION" -> period.equals(periods.weekly()) ? Gap.WEEKLY_INVESTIGATION : null;
-            case "MONTHLY_DISPATCH" -> period.equals(periods.monthly()) ? Gap.MONTHLY_DISPATCH : null;
-            default -> null;
-        };
+    /** Whether {@code from}…{@code to} is a range this view answers: both given, forwards, at most a year and a day. */
+    public static boolean validRange(LocalDate from, LocalDate to) {
+        return from != null && to != null && !to.isBefore(from) && !to.isAfter(from.plusDays(MAX_RANGE_DAYS - 1));
     }
 
-    private static Figures figures(String code, Collection<UnitStanding> units, boolean listMissing) {
-        Set<UnitStanding> mechanism = new HashSet<>();
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (!validRange(from, to)) {
+            throw new IllegalArgumentException("from and to go together, forwards, at most " + MAX_RANGE_DAYS
+                    + " days");
+        }
+    }
+
+    private Figures figures(String code, List<UnitLedger> units, CompliancePeriods periods, boolean listMissing) {
+        LocalDate day = LocalDate.parse(periods.daily());
+        Tally tally = new Tally();
         List<MissingUnit> missing = new ArrayList<>();
-        for (UnitStanding unit : units) {
-            Set<Gap> gaps = unit.gaps();
-            if (!gaps.contains(Gap.DAILY_CHECK) && !gaps.contains(Gap.WEEKLY_INVESTIGATION)
-                    && !gaps.contains(Gap.MONTHLY_DISPATCH)) {
-                mechanism.add(unit);
-            }
+        List<ExemptUnit> exemptions = new ArrayList<>();
+        for (UnitLedger unit : units) {
+            Map<String, List<String>> byCategory = lacks(unit, periods);
+            List<String> gaps = gaps(unit, byCategory);
+            boolean exempt = !unit.categories().isEmpty()
+                    && unit.categories().values().stream().allMatch(ledger -> ledger.exemptOn(day));
+            tally.add(gaps, byCategory.isEmpty(), exempt);
             if (listMissing && !gaps.isEmpty()) {
-                missing.add(new MissingUnit(unit.uscc(), gaps.stream().map(Gap::name).toList()));
+                missing.add(new MissingUnit(unit.uscc(), gaps, unit.kind(), unit.name(), byCategory));
+            }
+            Map<String, LocalDate> exemptFrom = new LinkedHashMap<>();
+            unit.categories().forEach((category, ledger) -> {
+                if (ledger.exemptOn(day)) {
+                    exemptFrom.put(category, ledger.exemptSince(day));
+                }
+            });
+            if (listMissing && !exemptFrom.isEmpty()) {
+                exemptions.add(new ExemptUnit(unit.uscc(), unit.kind(), unit.name(), exemptFrom));
             }
         }
-        return new Figures(code, units.size(), count(units, Gap.STAFFING), count(units, Gap.DAILY_CHECK),
-                count(units, Gap.WEEKLY_INVESTIGATION), count(units, Gap.MONTHLY_DISPATCH), mechanism.size(),
-                listMissing ? missing : null);
+        return new Figures(code, units.size(), tally.staffed, tally.daily, tally.weekly, tally.monthly,
+                tally.mechanism, listMissing ? missing : null, regions.fullName(code), tally.exempt,
+                listMissing ? exemptions : null);
     }
 
-    private static int count(Collection<UnitStanding> units, Gap kind) {
-        return (int) units.stream().filter(u -> u.has(kind)).count();
-    }
+    /** Units counted by what they have. */
+    private static final class Tally {
+        private int staffed;
+        private int daily;
+        private int weekly;
+        private int monthly;
+        private int mechanism;
+        private int exempt;
 
-    private JsonNode read(Scanned message) {
-        try {
-            return mapper.readTree(message.payload());
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored payload of " + message.id() + " is not JSON", e);
+        void add(List<String> gaps, boolean everyRecord, boolean allExempt) {
+            staffed += gaps.contains("STAFFING") ? 0 : 1;
+            daily += gaps.contains("DAILY_CHECK") ? 0 : 1;
+            weekly += gaps.contains("WEEKLY_INVESTIGATION") ? 0 : 1;
+            monthly += gaps.contains("MONTHLY_DISPATCH") ? 0 : 1;
+            mechanism += everyRecord ? 1 : 0;
+            exempt += allExempt ? 1 : 0;
         }
+    }
+
+    /**
+     * Per equipment category of the unit, the records it lacks for the last complete day, week and month; a
+     * category exempt (停产 or 停用 in effect) at the end of a period lacks nothing for it.
+     */
+    private static Map<String, List<String>> lacks(UnitLedger unit, CompliancePeriods periods) {
+        LocalDate day = LocalDate.parse(periods.daily());
+        LocalDate monday = Periods.firstDay(periods.weekly(), Periods.Shape.WEEK).orElseThrow();
+        YearMonth month = YearMonth.parse(periods.monthly());
+        Map<String, List<String>> byCategory = new LinkedHashMap<>();
+        unit.categories().forEach((category, ledger) -> {
+            List<String> lacks = new ArrayList<>();
+            if (!ledger.exemptOn(day) && !ledger.hasDay(day)) {
+                lacks.add("DAILY_CHECK");
+            }
+            if (!ledger.exemptOn(monday.plusDays(6)) && !ledger.hasWeek(monday)) {
+                lacks.add("WEEKLY_INVESTIGATION");
+            }
+            if (!ledger.exemptOn(month.atEndOfMonth()) && !ledger.hasMonth(month)) {
+                lacks.add("MONTHLY_DISPATCH");
+            }
+            if (!lacks.isEmpty()) {
+                byCategory.put(category, lacks);
+            }
+        });
+        return byCategory;
+    }
+
+    /** STAFFING first, then the record kinds any category lacks, in mechanism order. */
+    private static List<String> gaps(UnitLedger unit, Map<String, List<String>> byCategory) {
+        List<String> gaps = new ArrayList<>();
+        if (unit.staffing() == null || !unit.staffing().none()) {
+            gaps.add("STAFFING");
+        }
+        for (String kind : List.of("DAILY_CHECK", "WEEKLY_INVESTIGATION", "MONTHLY_DISPATCH")) {
+            if (byCategory.values().stream().anyMatch(lacks -> lacks.contains(kind))) {
+                gaps.add(kind);
+            }
+        }
+        return gaps;
     }
 }

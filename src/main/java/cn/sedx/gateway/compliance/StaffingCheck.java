@@ -1,7 +1,9 @@
 package cn.sedx.gateway.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,9 +12,27 @@ import java.util.Set;
  */
 final class StaffingCheck {
 
+    /**
+     * What a filing lacks.
+     *
+     * @param principalMissing          no 主要负责人
+     * @param directorMissing           no 安全总监 / 质量安全总监
+     * @param categoriesWithoutOfficer  the unit's categories no officer's scope names, in the filing's order
+     */
+    record Gaps(boolean principalMissing, boolean directorMissing, List<String> categoriesWithoutOfficer) {
+
+        boolean none() {
+            return !principalMissing && !directorMissing && categoriesWithoutOfficer.isEmpty();
+        }
+    }
+
     private StaffingCheck() {}
 
     static boolean complete(JsonNode filing) {
+        return gaps(filing).none();
+    }
+
+    static Gaps gaps(JsonNode filing) {
         boolean principal = false;
         boolean director = false;
         Set<String> covered = new HashSet<>();
@@ -26,10 +46,12 @@ final class StaffingCheck {
                 person.path("equipmentCategories").forEach(c -> covered.add(c.asText()));
             }
         }
-        boolean officers = true;
+        List<String> uncovered = new ArrayList<>();
         for (JsonNode category : filing.path("unit").path("equipmentCategories")) {
-            officers &= covered.contains(category.asText());
+            if (!covered.contains(category.asText())) {
+                uncovered.add(category.asText());
+            }
         }
-        return principal && director && officers;
+        return new Gaps(!principal, !director, List.copyOf(uncovered));
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * another machine; a relative URL (this gateway's own port), a {@code /sim/} path, a loopback or wildcard host
  * means the gateway would deliver regulators' filings to a test double. Plain Java.
  */
-final class PlatformUrls {
+public final class PlatformUrls {
 
     private PlatformUrls() {}
 
@@ -29,7 +29,7 @@ final class PlatformUrls {
     }
 
     /** One line per destination whose URL is not a real platform's, sorted by destination name. */
-    static List<String> problems(Map<String, Destination> destinations) {
+    public static List<String> problems(Map<String, Destination> destinations) {
         List<String> problems = new ArrayList<>();
         new TreeMap<>(destinations).forEach((name, destination) -> {
             String problem = problem(destination.url());

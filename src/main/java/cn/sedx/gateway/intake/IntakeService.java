@@ -6,6 +6,7 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.metrics.GatewayMetrics;
 import cn.sedx.gateway.security.SubmissionAuthorizer;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
@@ -41,15 +42,17 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final SubmissionAuthorizer authorizer;
     private final AuditTrail audit;
+    private final GatewayMetrics metrics;
 
     public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
-            SubmissionAuthorizer authorizer, AuditTrail audit) {
+            SubmissionAuthorizer authorizer, AuditTrail audit, GatewayMetrics metrics) {
         this.json = json;
         this.validator = validator;
         this.store = store;
         this.mapper = mapper;
         this.authorizer = authorizer;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -58,8 +61,12 @@ public class IntakeService {
      */
     public IntakeReceipt submit(Submission submission) {
         try {
-            return accept(submission);
+            IntakeReceipt receipt = accept(submission);
+            metrics.received(submission.type(), submission.channel(),
+                    receipt.repeated() ? GatewayMetrics.Intake.REPEATED : GatewayMetrics.Intake.ACCEPTED);
+            return receipt;
         } catch (SedxException refusal) {
+            metrics.received(submission.type(), submission.channel(), GatewayMetrics.Intake.REFUSED);
             audit.record(submission.submittingSystem(), "SUBMISSION_REFUSED", refusal.messageId(),
                     submission.type() + " via " + submission.channel() + ": " + refusal.code() + " "
                             + refusal.violations().stream().map(v -> v.code() + "@" + v.pointer()).toList());
@@ -77,7 +84,7 @@ public class IntakeService {
         checkReplaced(submission);
         JsonNode tree = json.parse(submission.body());
         ValidationOutcome outcome = validator.validate(submission.type(), tree);
-        authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), regionPointer(submission.type()));
+        authorizer.checkRegion(submission.submittingSystem(), outcome.regionCode(), outcome.regionPointer());
         if (!outcome.valid()) {
             log.info("refused {} from {}: {} violation(s), first {}", submission.type(),
                     submission.submittingSystem(), outcome.errors().size(), outcome.errors().get(0).code());
@@ -88,7 +95,8 @@ public class IntakeService {
                 outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
                 warningsJson(outcome.warnings()), submission.previousMessageId());
         try {
-            StoredMessage stored = store.insertReceived(message);
+            StoredMessage stored = store.insertReceivedOfKind(message,
+                    outcome.unitKind() == null ? null : outcome.unitKind().name());
             log.info("accepted {} {} from {} via {}", stored.type(), stored.id(), stored.submittingSystem(),
                     stored.channel());
             return receipt(stored, false, outcome.warnings());
@@ -115,14 +123,6 @@ public class IntakeService {
             throw new SedxException(ErrorCode.PREVIOUS_VERSION_INVALID, null, false, "cannot replace " + previous,
                     List.of(Violation.of(ErrorCode.PREVIOUS_VERSION_INVALID, "replaces")), null);
         }
-    }
-
-    private static String regionPointer(MessageType type) {
-        return switch (type) {
-            case PERSONNEL_FILING -> "/unit/regionCode";
-            case SAFETY_RECORD -> "/unitUscc";
-            case YEAR_END_REPORT, PERSONNEL_BATCH -> "/issuer/regionCode";
-        };
     }
 
     private Optional<IntakeReceipt> repeatOf(Submission submission, String sha256) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -105,6 +107,51 @@ public class MessageStore {
                         + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), unitUscc)
                 .query((rs, n) -> cipher.open(rs.getString(1), rs.getBytes(2)))
+                .optional();
+    }
+
+    /**
+     * As {@link #insertReceived(NewMessage)}, recording in the same transaction the kind of the unit the message is
+     * about (a unit is a credit code and a unit kind).
+     *
+     * @param unitKind the unit kind's name ({@code PRODUCTION}, {@code USE}, {@code FILLING}), or null when unknown
+     * @throws DuplicateSubmissionException when the submitter's idempotency key is already taken
+     */
+    @Transactional
+    public StoredMessage insertReceivedOfKind(NewMessage message, String unitKind) {
+        StoredMessage stored = insertReceived(message);
+        if (unitKind != null) {
+            jdbc.sql("UPDATE message SET unit_kind = ? WHERE id = ?").params(unitKind, stored.id()).update();
+        }
+        return stored;
+    }
+
+    /** The unit kind recorded with a message, or empty when none was (or there is no such message). */
+    public Optional<String> unitKind(String id) {
+        return jdbc.sql("SELECT unit_kind FROM message WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(kind -> kind);
+    }
+
+    /** The unit kinds a credit code has messages of {@code type} of that were not dead-lettered, in name order. */
+    public Set<String> unitKinds(MessageType type, String unitUscc) {
+        return new TreeSet<>(jdbc.sql("SELECT DISTINCT unit_kind FROM message WHERE unit_uscc = ? AND type = ?"
+                        + " AND unit_kind IS NOT NULL AND state <> 'FAILED'")
+                .params(unitUscc, type.name())
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * The payload of the newest message of {@code type} for the unit (credit code and kind) that has not been
+     * dead-lettered, or empty.
+     */
+    public Optional<byte[]> latestPayload(MessageType type, String unitUscc, String unitKind) {
+        return jdbc.sql("SELECT payload FROM message WHERE unit_uscc = ? AND type = ? AND unit_kind = ?"
+                        + " AND state <> 'FAILED' ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(unitUscc, type.name(), unitKind)
+                .query((rs, n) -> rs.getBytes(1))
                 .optional();
     }
 

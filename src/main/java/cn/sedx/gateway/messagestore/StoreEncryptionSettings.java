@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * environment and never reach {@link #toString()} or a log line.
  *
  * @param enabled         whether new payloads are sealed (SM4-GCM); payloads already sealed open either way
+ * @param key             the key new payloads are sealed under, base64 of 16 bytes ({@code SEDX_STORE_KEY}); empty: the key file's
  * @param keyId           the id of the key new payloads are sealed under ({@code SEDX_STORE_KEY_ID})
- * @param key             that key, base64 of 16 bytes ({@code SEDX_STORE_KEY}); empty: the key file's
  * @param oldKeys         older keys that still open payloads, {@code id:base64,id:base64} ({@code SEDX_STORE_OLD_KEYS})
  * @param keyFile         where a key generated for this install is kept (mode 600), and read from when no key is set
  * @param generateKeyFile whether a key file is generated when there is neither a key nor a key file (embedded

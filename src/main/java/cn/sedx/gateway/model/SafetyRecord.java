@@ -14,6 +14,9 @@ import java.util.List;
  * @param findings          发现的问题; null or empty for a zero-risk report
  * @param operatingStatus   运行状态
  * @param statusNote        状态说明; null when absent
+ * @param unitKind          单位类型 of the unit the record is for; null when absent (then the kind of the unit's
+ *     only personnel filing on file)
+ * @param regionCode        所在地行政区划代码 of the unit; null when absent (then the region of its personnel filing)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SafetyRecord(
@@ -24,4 +27,15 @@ public record SafetyRecord(
         ResponsiblePerson responsiblePerson,
         List<Finding> findings,
         OperatingStatus operatingStatus,
-        String statusNote) {}
+        String statusNote,
+        UnitKind unitKind,
+        String regionCode) {
+
+    /** A record that names neither the unit kind nor the region (the form before those fields existed). */
+    public SafetyRecord(RecordKind recordKind, String unitUscc, String equipmentCategory, String period,
+            ResponsiblePerson responsiblePerson, List<Finding> findings, OperatingStatus operatingStatus,
+            String statusNote) {
+        this(recordKind, unitUscc, equipmentCategory, period, responsiblePerson, findings, operatingStatus,
+                statusNote, null, null);
+    }
+}

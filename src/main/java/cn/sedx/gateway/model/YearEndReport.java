@@ -19,6 +19,7 @@ import java.util.List;
  * @param year           年度
  * @param figures        年度数据
  * @param attachments    附件, the report file(s)
+ * @param signer         签发人 (GB/T 9704-2012 7.2.6; a report to SAMR is 上行文 and should name one); null when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record YearEndReport(
@@ -32,12 +33,21 @@ public record YearEndReport(
         Urgency urgency,
         int year,
         Figures figures,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        String signer) {
 
     /** 主送 when the report names none: SAMR's Special Equipment Bureau. */
     public static final List<String> DEFAULT_MAIN_RECIPIENTS = List.of("市场监管总局特种设备局");
 
     public YearEndReport {
         mainRecipients = mainRecipients == null ? DEFAULT_MAIN_RECIPIENTS : mainRecipients;
+    }
+
+    /** A report without a signer (the form before {@code signer} existed). */
+    public YearEndReport(Issuer issuer, String documentNumber, String title, List<String> mainRecipients,
+            List<String> copyRecipients, LocalDate issuedOn, Classification classification, Urgency urgency,
+            int year, Figures figures, List<Attachment> attachments) {
+        this(issuer, documentNumber, title, mainRecipients, copyRecipients, issuedOn, classification, urgency, year,
+                figures, attachments, null);
     }
 }

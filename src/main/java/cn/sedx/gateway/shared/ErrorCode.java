@@ -105,6 +105,30 @@ public enum ErrorCode {
             "The text holds a character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE or U+FFFF)"),
     REQUEST_REFUSED(false, "请求无法处理（格式错误或不被允许）", "The request cannot be processed (malformed or not allowed)"),
 
+    // ---- issue 13: catalogue codes, locations, identity documents, unit identity, periods, 公文 elements ----
+    DEVICE_KIND_UNKNOWN(false, "设备代码的品种代码不在《特种设备目录》中，已接受", "The device code's kind is not in the special-equipment catalogue; accepted"),
+    REGION_CODE_UNKNOWN(false, "行政区划代码不在 GB/T 2260 代码表中，已接受", "The region code is well formed but not in the GB/T 2260 table; accepted"),
+    REGION_OUTSIDE_SUPERVISION(false, "台湾、香港、澳门不属于市场监管总局特种设备安全监管范围", "Taiwan, Hong Kong and Macao are outside SAMR's special-equipment supervision"),
+    REGION_FROM_CREDIT_CODE(false, "单位所在地取自统一社会信用代码的登记地，可能不是单位所在地", "The unit's region was taken from where its credit code was issued, which may not be where it is"),
+    PERMANENT_RESIDENCE_ID_FORMAT(false, "外国人永久居留身份证号码格式错误", "The foreigner's permanent residence ID number is malformed"),
+    PERMANENT_RESIDENCE_ID_CHECKSUM(false, "外国人永久居留身份证号码校验码错误", "The foreigner's permanent residence ID check character is wrong"),
+    RESIDENCE_PERMIT_FORMAT(false, "港澳台居民居住证号码格式错误", "The Hong Kong, Macao or Taiwan residence permit number is malformed"),
+    RESIDENCE_PERMIT_CHECKSUM(false, "港澳台居民居住证号码校验码错误", "The residence permit number's check character is wrong"),
+    HK_MACAO_PERMIT_FORMAT(false, "港澳居民来往内地通行证号码格式错误", "The Hong Kong and Macao residents' mainland travel permit number is malformed"),
+    TAIWAN_PERMIT_FORMAT(false, "台湾居民来往大陆通行证号码格式错误", "The Taiwan residents' mainland travel permit number is malformed"),
+    PASSPORT_FORMAT(false, "护照号码格式错误", "The passport number is malformed"),
+    NATIONALITY_INVALID(false, "国籍须为 ISO 3166-1 三位字母代码（护照必填）", "The nationality must be an ISO 3166-1 alpha-3 code (required with a passport)"),
+    UNIT_KIND_REQUIRED(false, "该统一社会信用代码有多种单位类型的人员信息，须注明单位类型", "The credit code has personnel filings of several unit kinds: name the unit kind"),
+    OPERATING_STATUS_NOT_FOR_UNIT_KIND(false, "该运行状态不适用于此类单位", "This operating status does not apply to this kind of unit"),
+    PERIOD_BEFORE_ORDERS(false, "期间早于两个规定施行之日（2023-05-05）", "The period lies before the Orders took effect (2023-05-05)"),
+    LATE_FILING(false, "逾期报送，已接受", "Filed late; accepted"),
+    SUPPLEMENT_NUMBERS_MISSING(false, "补充填报须填写所补充的许可证编号或使用登记证编号", "A supplementary filing must carry the licence or registration numbers it supplements"),
+    SIGNER_MISSING(false, "上行文须标注签发人", "A document to a superior authority must name its signer (签发人)"),
+    MAIN_RECIPIENT_MISSING(false, "主送机关须包括市场监管总局特种设备局", "The main recipients must include SAMR's Special Equipment Bureau"),
+    DOCUMENT_NUMBER_YEAR_MISMATCH(false, "发文字号中的年份与成文日期的年份不一致", "The year in the document number differs from the year of issuedOn"),
+    FIGURES_INCONSISTENT(false, "年度数据前后矛盾", "The year's figures contradict each other"),
+    // ---- end of issue 13 ----
+
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
     private final boolean recoverable;

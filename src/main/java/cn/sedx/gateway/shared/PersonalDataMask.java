@@ -19,10 +19,6 @@ public final class PersonalDataMask {
     private static final Pattern OLD_ID_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})(\\d{6})(\\d{3})(?!\\d)");
     private static final Pattern MOBILE = Pattern.compile(
             "(?<![\\d+])((?:\\+|00)?86[ -]?)?(1[3-9]\\d)([ -]?)(\\d{4})([ -]?)(\\d{4})(?!\\d)");
-    // 港澳居民来往内地通行证 H/M + 8 or 10 digits; passports of one or two letters + 7 to 9 digits; the old
-    // 外国人永久居留身份证 of three letters + 12 digits
-    private static final Pattern LETTERED_DOCUMENT = Pattern.compile(
-            "(?<![A-Za-z0-9])([A-Z]{1,3})(\\d{2})(\\d{3,8})(\\d{2})(?!\\d)");
 
     private PersonalDataMask() {}
 
@@ -51,8 +47,7 @@ public final class PersonalDataMask {
         masked = replace(OLD_ID_NUMBER, masked, m -> m.group(1) + "******" + m.group(3));
         masked = replace(MOBILE, masked, m -> (m.group(1) == null ? "" : m.group(1)) + m.group(2) + m.group(3)
                 + "****" + m.group(5) + m.group(6));
-        return replace(LETTERED_DOCUMENT, masked,
-                m -> m.group(1) + m.group(2) + "*".repeat(m.group(3).length()) + m.group(4));
+        return otherDocuments(masked);
     }
 
     private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {
@@ -69,4 +64,38 @@ public final class PersonalDataMask {
         }
         return digits >= 7;
     }
+
+    // ---- issue 13: identity documents other than the resident ID (the 18-character ones, 外国人永久居留身份证
+    // 2023 and 港澳台居民居住证, already match ID_NUMBER above) ----
+
+    // 外国人永久居留身份证, 15-character form: 3 letters (nationality) + 12 digits
+    private static final Pattern PERMANENT_RESIDENCE_15 =
+            Pattern.compile("(?<![0-9A-Za-z])([A-Z]{3})(\\d{8})(\\d{4})(?![0-9A-Za-z])");
+    // 港澳居民来往内地通行证 (H/M + 8 or 10 digits) and passports of the 1–2 letters + 7–9 digits shape (E12345678,
+    // EA1234567, G12345678); upper case only, so lower-case hex of message ids is never touched
+    private static final Pattern LETTERS_AND_DIGITS =
+            Pattern.compile("(?<![0-9A-Za-z])([A-Z]{1,2})(\\d{5,8})(\\d{2})(?![0-9A-Za-z])");
+
+    /**
+     * A document number other than an 18-character ID-shaped one, masked: numbers of up to 6 characters become all
+     * {@code *}; longer ones keep their first and last two characters ({@code H12345678} → {@code H1*****78}).
+     * Null stays null.
+     */
+    public static String documentNumber(String number) {
+        if (number == null || number.length() <= 6) {
+            return number == null ? null : "*".repeat(number.length());
+        }
+        return number.substring(0, 2) + "*".repeat(number.length() - 4) + number.substring(number.length() - 2);
+    }
+
+    /**
+     * Masks the other document numbers recognisable in free text. 8-digit 台湾居民来往大陆通行证 numbers are not
+     * recognisable among dates and serials; the gateway masks them where it knows the field (docs/security.md).
+     */
+    private static String otherDocuments(String text) {
+        String masked = PERMANENT_RESIDENCE_15.matcher(text).replaceAll(m -> m.group(1) + "********" + m.group(3));
+        return LETTERS_AND_DIGITS.matcher(masked)
+                .replaceAll(m -> m.group(1) + "*".repeat(m.group(2).length()) + m.group(3));
+    }
+    // ---- end of issue 13 ----
 }

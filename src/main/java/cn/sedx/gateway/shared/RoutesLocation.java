@@ -9,7 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Loads the Camel YAML routes from the {@code routes/} folder on disk when there is one (so an operator
+ * Loads the Camel YAML routes from the {@code routes/} folder below {@code sedx.home} when there is one (so an operator
  * edits a route without rebuilding), else from the copy packaged in the jar. An explicit
  * {@code camel.main.routes-include-pattern} wins over both.
  */
@@ -22,7 +22,9 @@ public class RoutesLocation implements EnvironmentPostProcessor {
         if (environment.containsProperty(PATTERN_KEY)) {
             return;
         }
-        Path folder = Path.of(environment.getProperty("sedx.routes.folder", "routes"));
+        // relative to the gateway's home (sedx.home), not to wherever the process was started
+        Path folder = Path.of(environment.getProperty("sedx.home", "."))
+                .resolve(environment.getProperty("sedx.routes.folder", "routes"));
         String pattern = Files.isDirectory(folder)
                 ? "file:" + folder.toAbsolutePath() + "/*.camel.yaml"
                 : "classpath:routes/*.camel.yaml";

@@ -61,6 +61,16 @@ public class SigningKeys {
         return signer;
     }
 
+    /**
+     * The certificate of one key setting, loaded exactly as start-up loads it, for checks that report every bad key
+     * rather than stopping at the first.
+     *
+     * @throws SedxException with {@link ErrorCode#SIGNING_KEY_UNAVAILABLE} if the key cannot be loaded
+     */
+    public static X509Certificate certificateOf(String name, SigningSettings.Key key, ResourceLoader resources) {
+        return new KeyStores(resources).signer(name, key).certificate();
+    }
+
     /** The signer of a configured key whatever its validity, or null. */
     Signer loaded(String keyName) {
         return signers.get(keyName);

@@ -112,15 +112,40 @@ class SimulatedPlatforms {
         return receipt(destination, messageId, first, body, key, behaviour.mode() == Behaviour.Mode.BAD_RECEIPT);
     }
 
-    private void verifyProvincial(Map<String, String> headers, byte[] body) {
-        String algorithm = headers.get("x-signature-algorithm");
-        String signature = headers.get("x-signature");
-        String certificate = headers.get("x-signer-cert");
-        if (algorithm == null || signature == null || certificate == null) {
-            throw new IllegalArgumentException("signature headers missing");
+    /**
+     * A connection test (the console's "test connection"): the probe's signature is checked as a delivery's would be
+     * and answered with a signed {@code PROBE_OK}; the failure modes apply; nothing is kept or counted as received.
+     */
+    Answer probe(String destination, boolean national, Map<String, String> headers, byte[] body)
+            throws InterruptedException {
+        Behaviour behaviour = behaviours.getOrDefault(destination, Behaviour.NORMAL);
+        switch (behaviour.mode()) {
+            case FAIL -> {
+                return problem(behaviour.statusOr503(), "SIMULATED_FAILURE");
+            }
+            case DROP -> {
+                return new Answer(0, Map.of(), new byte[0], true);
+            }
+            case DELAY -> Thread.sleep(behaviour.delayOr2s());
+            default -> { }
         }
-        verifier.verify(SignatureProfile.fromHeader(algorithm), body, Base64.getDecoder().decode(signature),
-                certificate(certificate), clock.instant());
+        try {
+            verifySignature(headers, body);
+        } catch (SedxException e) {
+            return problem(403, e.code().name());
+        } catch (RuntimeException e) {
+            return problem(400, "BAD_REQUEST");
+        }
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("destination", destination);
+        answer.put("status", "PROBE_OK");
+        answer.put("receivedAt", clock.instant().toString());
+        answer.put("bodySha256", sha256(body));
+        return signed(answer, national ? settings.nationalKey() : settings.provincialKey(), false);
+    }
+
+    private void verifyProvincial(Map<String, String> headers, byte[] body) {
+        verifySignature(headers, body);
         try {
             JsonNode filing = json.readTree(body);
             if (!headers.get("x-message-id").equals(filing.path("messageId").asText())) {
@@ -131,6 +156,17 @@ class SimulatedPlatforms {
         }
     }
 
+    private void verifySignature(Map<String, String> headers, byte[] body) {
+        String algorithm = headers.get("x-signature-algorithm");
+        String signature = headers.get("x-signature");
+        String certificate = headers.get("x-signer-cert");
+        if (algorithm == null || signature == null || certificate == null) {
+            throw new IllegalArgumentException("signature headers missing");
+        }
+        verifier.verify(SignatureProfile.fromHeader(algorithm), body, Base64.getDecoder().decode(signature),
+                certificate(certificate), clock.instant());
+    }
+
     private Answer receipt(String destination, String messageId, boolean first, byte[] body, String key,
             boolean spoil) {
         Map<String, String> receipt = new LinkedHashMap<>();
@@ -139,6 +175,10 @@ class SimulatedPlatforms {
         receipt.put("status", first ? "RECEIVED" : "DUPLICATE");
         receipt.put("receivedAt", clock.instant().toString());
         receipt.put("bodySha256", sha256(body));
+        return signed(receipt, key, spoil);
+    }
+
+    private Answer signed(Map<String, String> receipt, String key, boolean spoil) {
         byte[] bytes = write(receipt);
         Signer signer = keys.signer(key);
         byte[] signature = signer.sign(bytes);

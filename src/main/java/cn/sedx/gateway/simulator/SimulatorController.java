@@ -60,6 +60,15 @@ class SimulatorController {
         }
     }
 
+    @PostMapping("/{kind:provincial|national}/{destination}/probe")
+    void probe(@PathVariable String kind, @PathVariable String destination, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, InterruptedException {
+        byte[] body = body(request, response);
+        if (body != null) {
+            write(platforms.probe(destination, kind.equals("national"), headers(request), body), response);
+        }
+    }
+
     @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> received(@RequestParam(required = false) String messageId) {
         List<Map<String, Object>> out = new ArrayList<>();

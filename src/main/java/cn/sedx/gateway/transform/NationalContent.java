@@ -29,8 +29,10 @@ final class NationalContent {
         for (JsonNode person : filing.path("persons")) {
             xml.start("Person");
             xml.attribute("role", XmlOut.textOf(person, "role"));
+            xml.attribute("idType", idType(person));
             xml.field("Name", person, "name");
             xml.field("IdNumber", person, "idNumber");
+            xml.field("Nationality", person, "nationality");
             xml.field("Mobile", person, "mobile");
             xml.field("AppointedOn", person, "appointedOn");
             xml.field("CertificateNumber", person, "certificateNumber");
@@ -42,17 +44,25 @@ final class NationalContent {
         xml.end();
     }
 
-    static void safetyRecord(XmlOut xml, JsonNode record) throws XMLStreamException {
+    /**
+     * @param regionCode where the unit is, as the gateway resolved it when it accepted the record (the record's own
+     *                   region code, else its unit's filing's, else the credit code's); null when unknown
+     */
+    static void safetyRecord(XmlOut xml, JsonNode record, String regionCode) throws XMLStreamException {
         xml.start("SafetyRecord");
         xml.attribute("recordKind", XmlOut.textOf(record, "recordKind"));
         xml.attribute("period", XmlOut.textOf(record, "period"));
         xml.field("UnitUscc", record, "unitUscc");
+        xml.field("UnitKind", record, "unitKind");
+        xml.text("RegionCode", regionCode != null ? regionCode : XmlOut.textOf(record, "regionCode"));
         xml.field("EquipmentCategory", record, "equipmentCategory");
         JsonNode person = record.path("responsiblePerson");
         xml.start("ResponsiblePerson");
         xml.attribute("role", XmlOut.textOf(person, "role"));
+        xml.attribute("idType", idType(person));
         xml.field("Name", person, "name");
         xml.field("IdNumber", person, "idNumber");
+        xml.field("Nationality", person, "nationality");
         xml.end();
         xml.field("OperatingStatus", record, "operatingStatus");
         xml.field("StatusNote", record, "statusNote");
@@ -70,6 +80,12 @@ final class NationalContent {
         xml.end();
     }
 
+    /** A person's document type, written always: RESIDENT_ID when the filing names none. */
+    static String idType(JsonNode person) {
+        String type = XmlOut.textOf(person, "idType");
+        return type != null ? type : "RESIDENT_ID";
+    }
+
     static void yearEndReport(XmlOut xml, JsonNode report) throws XMLStreamException {
         xml.start("YearEndReport");
         JsonNode issuer = report.path("issuer");
@@ -79,6 +95,7 @@ final class NationalContent {
         xml.field("RegionCode", issuer, "regionCode");
         xml.end();
         xml.field("DocumentNumber", report, "documentNumber");
+        xml.field("Signer", report, "signer");
         xml.field("Title", report, "title");
         xml.start("MainRecipients");
         for (String recipient : ReportFiles.mainRecipients(report)) {

@@ -45,7 +45,7 @@ public class NationalXml {
             xml.attribute("receivedAt", envelope.receivedAt().toString());
             switch (envelope.type()) {
                 case PERSONNEL_FILING -> NationalContent.personnelFiling(xml, canonical);
-                case SAFETY_RECORD -> NationalContent.safetyRecord(xml, canonical);
+                case SAFETY_RECORD -> NationalContent.safetyRecord(xml, canonical, envelope.regionCode());
                 case YEAR_END_REPORT -> NationalContent.yearEndReport(xml, canonical);
             }
             xml.end();

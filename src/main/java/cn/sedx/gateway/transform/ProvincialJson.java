@@ -41,6 +41,7 @@ public class ProvincialJson {
         ObjectNode unit = root.putObject("unit");
         putIfPresent(unit, "uscc", envelope.unitUscc());
         putIfPresent(unit, "regionCode", envelope.regionCode());
+        putIfPresent(unit, "unitKind", unitKind(canonical));
         root.set("filing", canonical);
         try {
             return mapper.writeValueAsBytes(root);
@@ -48,6 +49,12 @@ public class ProvincialJson {
             throw new TransformException(ErrorCode.TRANSFORM_FAILED, envelope.messageId(),
                     "cannot write provincial JSON", e);
         }
+    }
+
+    /** The unit kind the filing names: a personnel filing's {@code unit.unitKind}, a safety record's {@code unitKind}. */
+    private static String unitKind(JsonNode canonical) {
+        JsonNode kind = canonical.has("unit") ? canonical.path("unit").get("unitKind") : canonical.get("unitKind");
+        return kind != null && kind.isTextual() ? kind.asText() : null;
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {

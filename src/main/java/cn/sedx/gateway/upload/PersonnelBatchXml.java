@@ -135,8 +135,10 @@ public final class PersonnelBatchXml {
         private void person(JsonNode person) throws XMLStreamException {
             xml.writeStartElement("Person");
             xml.writeAttribute("role", person.path("role").asText());
+            xml.writeAttribute("idType", person.path("idType").asText("RESIDENT_ID"));
             text("Name", person.get("name"));
             text("IdNumber", person.get("idNumber"));
+            text("Nationality", person.get("nationality"));
             text("Mobile", person.get("mobile"));
             text("AppointedOn", person.get("appointedOn"));
             text("CertificateNumber", person.get("certificateNumber"));

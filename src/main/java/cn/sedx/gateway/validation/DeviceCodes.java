@@ -7,16 +7,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * 设备代码: 18 characters = 4-digit 品种 code of the 特种设备目录 + 5-digit manufacturer code (licensing
- * region and unit number) + 4-digit year of manufacture + 5 serial characters (digits, or capital letters
- * past 99999). Older 20-digit registration codes, which also open with the 品种 code, are legacy.
+ * 设备代码: 18 characters = 4-character 品种 code of the 特种设备目录 ({@code [1-9][0-9A-Z]{3}}: the 2014
+ * catalogue has letters, e.g. {@code 4D10} 机械式停车设备, {@code 6A00} 碰碰车类, {@code 23T0} 特种气瓶) + 5-digit
+ * manufacturer code (licensing region and unit number) + 4-digit year of manufacture + 5 serial characters (digits,
+ * or capital letters past 99999). Older 20-digit registration codes, which also open with the 品种 code, are legacy.
  *
  * <p>The 品种 code's first digit names the category ({@code 3110} is an elevator, category {@code 3000}),
  * except that {@code 23xx} is a gas cylinder, category {@code 2300}, a chapter of its own in Orders 73/74.
+ * Whether the 品种 is listed in the catalogue is {@link EquipmentCatalogue}'s to say.
  */
 public final class DeviceCodes {
 
-    private static final Pattern CURRENT = Pattern.compile("[1-9][0-9]{3}[0-9]{5}([0-9]{4})[0-9A-Z]{5}");
+    private static final Pattern CURRENT = Pattern.compile("[1-9][0-9A-Z]{3}[0-9]{5}([0-9]{4})[0-9A-Z]{5}");
     private static final Pattern LEGACY = Pattern.compile("[1-9][0-9]{19}");
     private static final int FIRST_YEAR = 1900;
 
@@ -42,6 +44,11 @@ public final class DeviceCodes {
             return Optional.of(ErrorCode.DEVICE_CODE_CATEGORY_MISMATCH);
         }
         return legacy ? Optional.of(ErrorCode.DEVICE_CODE_LEGACY) : Optional.empty();
+    }
+
+    /** The 品种 code: a device code's first four characters, or null when it is shorter. */
+    public static String kindOf(String code) {
+        return code == null || code.length() < 4 ? null : code.substring(0, 4);
     }
 
     /** The category code ({@code "3000"}, {@code "2300"}, …) named by a code's first digits; null if too short. */

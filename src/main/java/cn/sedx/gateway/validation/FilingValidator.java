@@ -36,9 +36,11 @@ public class FilingValidator {
      * @param clock     the clock "today" is taken from (in Beijing time); tests pass a fixed one
      */
     public FilingValidator(ValidationSettings settings, PersonnelDirectory directory, Clock clock) {
-        IdentifierChecks identifiers = new IdentifierChecks(Objects.requireNonNull(clock, "clock"));
+        IdentifierChecks identifiers = new IdentifierChecks(Objects.requireNonNull(clock, "clock"),
+                settings.acceptBingtuanRegion());
         this.personnelRules = new PersonnelFilingRules(settings, identifiers);
-        this.safetyRules = new SafetyRecordRules(Objects.requireNonNull(directory, "directory"), identifiers);
+        this.safetyRules = new SafetyRecordRules(Objects.requireNonNull(directory, "directory"), identifiers,
+                settings);
         this.reportRules = new YearEndReportRules(settings, identifiers);
     }
 
@@ -62,32 +64,54 @@ public class FilingValidator {
         }
         List<Violation> schemaErrors = schemas.check(type, body);
         violations.addErrors(schemaErrors);
-        Object filing = schemaErrors.isEmpty() ? applyRules(type, body, violations) : null;
         String uscc = text(body, usccPointer(type));
-        String region = type == MessageType.SAFETY_RECORD
-                ? CreditCodes.regionDigits(uscc)
-                : text(body, regionPointer(type));
-        return new ValidationOutcome(violations.errors(), violations.warnings(), filing, uscc, region);
+        if (!schemaErrors.isEmpty()) {
+            return new ValidationOutcome(violations.errors(), violations.warnings(), null, uscc,
+                    rawRegion(type, body, uscc), null, rawRegionPointer(type, body));
+        }
+        return applyRules(type, body, uscc, violations);
     }
 
-    private Object applyRules(MessageType type, JsonNode body, Violations violations) {
+    private ValidationOutcome applyRules(MessageType type, JsonNode body, String uscc, Violations violations) {
         switch (type) {
             case PERSONNEL_FILING -> {
                 PersonnelFiling filing = bind(body, PersonnelFiling.class);
                 personnelRules.check(filing, violations);
-                return filing;
+                return new ValidationOutcome(violations.errors(), violations.warnings(), filing, uscc,
+                        filing.unit().regionCode(), filing.unit().unitKind(), "/unit/regionCode");
             }
             case SAFETY_RECORD -> {
                 SafetyRecord record = bind(body, SafetyRecord.class);
-                safetyRules.check(record, violations);
-                return record;
+                ResolvedUnit unit = safetyRules.check(record, violations);
+                return new ValidationOutcome(violations.errors(), violations.warnings(), record, uscc,
+                        unit.regionCode(), unit.kind(), unit.regionPointer());
             }
             default -> {
                 YearEndReport report = bind(body, YearEndReport.class);
                 reportRules.check(report, violations);
-                return report;
+                return new ValidationOutcome(violations.errors(), violations.warnings(), report, uscc,
+                        report.issuer().regionCode(), null, "/issuer/regionCode");
             }
         }
+    }
+
+    /**
+     * The region of a body that failed its schema, for the jurisdiction check: as written; for a safety record its
+     * {@code regionCode}, else its credit code's characters 3–8 (no lookup of a body that may be anything).
+     */
+    private static String rawRegion(MessageType type, JsonNode body, String uscc) {
+        if (type != MessageType.SAFETY_RECORD) {
+            return text(body, regionPointer(type));
+        }
+        String region = text(body, "/regionCode");
+        return region != null ? region : CreditCodes.regionDigits(uscc);
+    }
+
+    private static String rawRegionPointer(MessageType type, JsonNode body) {
+        if (type != MessageType.SAFETY_RECORD) {
+            return regionPointer(type);
+        }
+        return text(body, "/regionCode") != null ? "/regionCode" : "/unitUscc";
     }
 
     private <T> T bind(JsonNode body, Class<T> type) {

@@ -2,18 +2,23 @@ package cn.sedx.gateway.validation;
 
 import cn.sedx.gateway.model.RecordKind;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The period a safety record covers: a day ({@code 2026-11-27}), an ISO week ({@code 2026-W48}) or a month. */
-final class Periods {
+/**
+ * The period a safety record covers: a day ({@code 2026-11-27}), an ISO week ({@code 2026-W48}) or a month
+ * ({@code 2026-11}). Plain Java; the compliance view and later record types read periods the same way.
+ */
+public final class Periods {
 
     /** The shapes a period can take. */
-    enum Shape { DAY, WEEK, MONTH }
+    public enum Shape { DAY, WEEK, MONTH }
 
     private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern WEEK = Pattern.compile("([0-9]{4})-W([0-9]{2})");
@@ -22,7 +27,7 @@ final class Periods {
     private Periods() {}
 
     /** The shape of the text, or empty when it has none of the three. */
-    static Optional<Shape> shapeOf(String period) {
+    public static Optional<Shape> shapeOf(String period) {
         if (DAY.matcher(period).matches()) {
             return Optional.of(Shape.DAY);
         }
@@ -33,7 +38,7 @@ final class Periods {
     }
 
     /** Whether a record of this kind may cover a period of this shape; a risk-control list takes any. */
-    static boolean fits(RecordKind kind, Shape shape) {
+    public static boolean fits(RecordKind kind, Shape shape) {
         return switch (kind) {
             case DAILY_CHECK -> shape == Shape.DAY;
             case WEEKLY_INVESTIGATION -> shape == Shape.WEEK;
@@ -43,12 +48,48 @@ final class Periods {
     }
 
     /** The first day of a period of the given shape, or empty when it is not a real day, week or month. */
-    static Optional<LocalDate> firstDay(String period, Shape shape) {
+    public static Optional<LocalDate> firstDay(String period, Shape shape) {
         return switch (shape) {
             case DAY -> Dates.parse(period);
             case WEEK -> firstDayOfWeek(period);
             case MONTH -> firstDayOfMonth(period);
         };
+    }
+
+    /** The last day of a period of the given shape, or empty when it is not a real day, week or month. */
+    public static Optional<LocalDate> lastDay(String period, Shape shape) {
+        return firstDay(period, shape).map(first -> switch (shape) {
+            case DAY -> first;
+            case WEEK -> first.plusDays(6);
+            case MONTH -> first.plusMonths(1).minusDays(1);
+        });
+    }
+
+    /** The days a period covers, first to last inclusive. */
+    public record Span(Shape shape, LocalDate first, LocalDate last) {}
+
+    /** The days a period of any shape covers, or empty when the text is no real day, week or month. */
+    public static Optional<Span> span(String period) {
+        if (period == null) {
+            return Optional.empty();
+        }
+        return shapeOf(period).flatMap(shape -> firstDay(period, shape)
+                .map(first -> new Span(shape, first, lastDay(period, shape).orElseThrow())));
+    }
+
+    /**
+     * How many whole days past its allowance a record of {@code kind} for the period ending {@code lastDay} is when
+     * filed on {@code filedOn}: positive means late. A risk-control list, which is standing, is never late.
+     */
+    public static long daysLate(RecordKind kind, LocalDate lastDay, LocalDate filedOn,
+            ValidationSettings.LateFiling allowed) {
+        Duration allowance = switch (kind) {
+            case DAILY_CHECK -> allowed.daily();
+            case WEEKLY_INVESTIGATION -> allowed.weekly();
+            case MONTHLY_DISPATCH -> allowed.monthly();
+            case RISK_CONTROL_LIST -> null;
+        };
+        return allowance == null ? 0 : ChronoUnit.DAYS.between(lastDay, filedOn) - allowance.toDays();
     }
 
     private static Optional<LocalDate> firstDayOfWeek(String period) {

@@ -1,10 +1,13 @@
 package cn.sedx.gateway.validation;
 
+import cn.sedx.gateway.model.FilingKind;
 import cn.sedx.gateway.model.Person;
 import cn.sedx.gateway.model.PersonnelFiling;
 import cn.sedx.gateway.model.Unit;
+import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
 import java.util.List;
+import java.util.Optional;
 
 /** Identifier and device-code checks over a schema-valid personnel filing, then its staffing rules. */
 final class PersonnelFilingRules {
@@ -12,6 +15,7 @@ final class PersonnelFilingRules {
     private final ValidationSettings settings;
     private final IdentifierChecks identifiers;
     private final StaffingRules staffing;
+    private final EquipmentCatalogue catalogue = EquipmentCatalogue.standard();
 
     PersonnelFilingRules(ValidationSettings settings, IdentifierChecks identifiers) {
         this.settings = settings;
@@ -22,12 +26,15 @@ final class PersonnelFilingRules {
     void check(PersonnelFiling filing, Violations violations) {
         Unit unit = filing.unit();
         identifiers.uscc(unit.uscc(), "/unit/uscc", violations);
-        identifiers.regionCode(unit.regionCode(), "/unit/regionCode", violations);
+        identifiers.location(unit.regionCode(), "/unit/regionCode", violations);
+        if (filing.filingKind() == FilingKind.SUPPLEMENT) {
+            supplementNamesItsNumbers(unit, violations);
+        }
         List<Person> persons = filing.persons();
         for (int i = 0; i < persons.size(); i++) {
             Person person = persons.get(i);
             String at = "/persons/" + i;
-            identifiers.idNumber(person.idNumber(), at + "/idNumber", violations);
+            identifiers.identity(person.idType(), person.idNumber(), person.nationality(), at, violations);
             identifiers.mobile(person.mobile(), at + "/mobile", violations);
             deviceCodes(unit, person, at, violations);
         }
@@ -46,8 +53,35 @@ final class PersonnelFilingRules {
         for (int k = 0; k < devices.size(); k++) {
             String code = devices.get(k);
             String pointer = at + "/responsibleDeviceCodes/" + k;
-            DeviceCodes.check(code, scope, settings.acceptLegacyDeviceCodes(), identifiers.clock())
-                    .ifPresent(error -> report(error, code, scope, pointer, violations));
+            Optional<ErrorCode> error = DeviceCodes.check(code, scope, settings.acceptLegacyDeviceCodes(),
+                    identifiers.clock());
+            error.ifPresent(found -> report(found, code, scope, pointer, violations));
+            boolean wellFormed = error.isEmpty() || error.get() == ErrorCode.DEVICE_CODE_LEGACY
+                    || error.get() == ErrorCode.DEVICE_CODE_CATEGORY_MISMATCH;
+            if (wellFormed && !catalogue.isDeviceKind(DeviceCodes.kindOf(code))) {
+                violations.warning(ErrorCode.DEVICE_KIND_UNKNOWN, pointer,
+                        "品种代码 " + DeviceCodes.kindOf(code) + " 不在 2014 年《特种设备目录》中，请核对",
+                        "kind " + DeviceCodes.kindOf(code) + " is not in the 2014 catalogue");
+            }
+        }
+    }
+
+    /**
+     * A 补充填报 adds licences or registrations to a unit already on file, so it names them: a production unit its
+     * licence numbers, a use unit its use-registration numbers, a filling unit either.
+     */
+    private static void supplementNamesItsNumbers(Unit unit, Violations violations) {
+        boolean licences = unit.licenceNumbers() != null && !unit.licenceNumbers().isEmpty();
+        boolean registrations = unit.useRegistrationNumbers() != null && !unit.useRegistrationNumbers().isEmpty();
+        boolean named = switch (unit.unitKind()) {
+            case PRODUCTION -> licences;
+            case USE -> registrations;
+            case FILLING -> licences || registrations;
+        };
+        if (!named) {
+            String field = unit.unitKind() == UnitKind.USE ? "useRegistrationNumbers" : "licenceNumbers";
+            violations.error(ErrorCode.SUPPLEMENT_NUMBERS_MISSING, "/unit/" + field,
+                    "SUPPLEMENT 须列出所补充的编号（" + field + "）", "a SUPPLEMENT lists the numbers it adds (" + field + ")");
         }
     }
 

@@ -10,52 +10,48 @@ import cn.sedx.gateway.model.Role;
 import cn.sedx.gateway.model.SafetyRecord;
 import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /** The rules of the 日管控、周排查、月调度 mechanism over a schema-valid safety record. */
 final class SafetyRecordRules {
 
-    private final PersonnelDirectory directory;
+    private final UnitResolver units;
     private final IdentifierChecks identifiers;
+    private final RecordPeriodRules periods;
 
-    SafetyRecordRules(PersonnelDirectory directory, IdentifierChecks identifiers) {
-        this.directory = directory;
+    SafetyRecordRules(PersonnelDirectory directory, IdentifierChecks identifiers, ValidationSettings settings) {
+        this.units = new UnitResolver(directory);
         this.identifiers = identifiers;
+        this.periods = new RecordPeriodRules(identifiers, settings);
     }
 
-    void check(SafetyRecord record, Violations violations) {
+    /** @return the unit the record is about, with where it is */
+    ResolvedUnit check(SafetyRecord record, Violations violations) {
         identifiers.uscc(record.unitUscc(), "/unitUscc", violations);
-        identifiers.idNumber(record.responsiblePerson().idNumber(), "/responsiblePerson/idNumber", violations);
-        period(record.recordKind(), record.period(), violations);
-        Optional<PersonnelFiling> onFile = directory.latestFiling(record.unitUscc());
-        roleFitsKind(record, onFile.map(filing -> filing.unit().unitKind()), violations);
-        onFile.ifPresent(filing -> roleOnFile(record.responsiblePerson(), filing, violations));
+        if (record.regionCode() != null) {
+            identifiers.location(record.regionCode(), "/regionCode", violations);
+        }
+        ResponsiblePerson person = record.responsiblePerson();
+        identifiers.identity(person.idType(), person.idNumber(), person.nationality(), "/responsiblePerson",
+                violations);
+        periods.check(record.recordKind(), record.period(), violations);
+        ResolvedUnit unit = units.resolve(record.unitUscc(), record.unitKind(), record.regionCode(),
+                UnitPointers.SAFETY_RECORD);
+        violations.addErrors(unit.errors());
+        violations.addWarnings(unit.warnings());
+        roleFitsKind(record, unit.unitKind(), violations);
+        unit.filingOnFile().ifPresent(filing -> roleOnFile(person, filing, violations));
+        statusFitsKind(record.operatingStatus(), unit.unitKind(), violations);
         if (record.operatingStatus() == OperatingStatus.TEMPORARILY_STOPPED && isBlank(record.statusNote())) {
             violations.error(ErrorCode.STATUS_NOTE_REQUIRED, "/statusNote",
                     "临时停用须如实记录调整情况", "record truthfully how the checks were adjusted");
         }
         findings(record.findings() == null ? List.of() : record.findings(), violations);
+        return unit;
     }
 
-    private void period(RecordKind kind, String period, Violations violations) {
-        Optional<Periods.Shape> shape = Periods.shapeOf(period);
-        if (shape.isEmpty() || !Periods.fits(kind, shape.get())) {
-            violations.error(ErrorCode.RECORD_PERIOD_MISMATCH, "/period",
-                    kind + " 的期间应为 " + expected(kind) + "：" + period,
-                    kind + " expects a period of the form " + expected(kind) + ": " + period);
-            return;
-        }
-        Optional<LocalDate> first = Periods.firstDay(period, shape.get());
-        if (first.isEmpty()) {
-            violations.error(ErrorCode.DATE_INVALID, "/period", "不存在的期间 " + period, "no such period " + period);
-        } else {
-            identifiers.notFuture(first.get(), "/period", "期间开始于", "the period starting", violations);
-        }
-    }
-
-    /** The role's level must fit the kind; its form must fit the unit kind when a filing shows it. */
+    /** The role's level must fit the kind; its form must fit the unit kind when the record or a filing shows it. */
     private static void roleFitsKind(SafetyRecord record, Optional<UnitKind> unitKind, Violations violations) {
         Role role = record.responsiblePerson().role();
         Optional<Role.Level> expected = expectedLevel(record.recordKind());
@@ -70,9 +66,19 @@ final class SafetyRecordRules {
         }
     }
 
+    /** 停产 concerns production units; 停用 and 临时停用 the equipment of use and filling units. */
+    private static void statusFitsKind(OperatingStatus status, Optional<UnitKind> unitKind, Violations violations) {
+        unitKind.filter(kind -> !status.fits(kind)).ifPresent(kind -> violations.error(
+                ErrorCode.OPERATING_STATUS_NOT_FOR_UNIT_KIND, "/operatingStatus",
+                status + " 不适用于 " + kind + " 单位（停产仅限生产单位，停用、临时停用仅限使用、充装单位）",
+                status + " does not apply to a " + kind + " unit (PRODUCTION_SUSPENDED: production units only;"
+                        + " STOPPED_REGISTERED, TEMPORARILY_STOPPED: use and filling units only)"));
+    }
+
     private static void roleOnFile(ResponsiblePerson person, PersonnelFiling filing, Violations violations) {
         boolean onFile = filing.persons().stream()
-                .anyMatch(p -> p.role() == person.role() && person.idNumber().equals(p.idNumber()));
+                .anyMatch(p -> p.role() == person.role() && p.documentType() == person.documentType()
+                        && person.idNumber().equals(p.idNumber()));
         if (!onFile) {
             violations.warning(ErrorCode.PERSON_ROLE_NOT_ON_FILE, "/responsiblePerson",
                     "最近一次人员信息填报中无此人担任 " + person.role(),
@@ -98,15 +104,6 @@ final class SafetyRecordRules {
             case WEEKLY_INVESTIGATION -> Optional.of(Role.Level.DIRECTOR);
             case MONTHLY_DISPATCH -> Optional.of(Role.Level.PRINCIPAL);
             case RISK_CONTROL_LIST -> Optional.empty();
-        };
-    }
-
-    private static String expected(RecordKind kind) {
-        return switch (kind) {
-            case DAILY_CHECK -> "yyyy-MM-dd";
-            case WEEKLY_INVESTIGATION -> "yyyy-Www";
-            case MONTHLY_DISPATCH -> "yyyy-MM";
-            case RISK_CONTROL_LIST -> "yyyy-MM-dd | yyyy-Www | yyyy-MM";
         };
     }
 

@@ -105,7 +105,7 @@ final class StaffingRules {
             Person later = persons.get(j);
             for (int i = 0; i < j; i++) {
                 Person earlier = persons.get(i);
-                if (earlier.idNumber().equals(later.idNumber())
+                if (earlier.documentType() == later.documentType() && earlier.idNumber().equals(later.idNumber())
                         && prohibited.stream().anyMatch(pair -> pair.matches(earlier.role(), later.role()))) {
                     violations.error(ErrorCode.CONCURRENT_ROLES_PROHIBITED, "/persons/" + j + "/role",
                             "与第 " + (i + 1) + " 名人员为同一人，不得兼任 " + earlier.role() + " 与 " + later.role(),

@@ -31,6 +31,10 @@ final class Violations {
         errors.addAll(violations);
     }
 
+    void addWarnings(List<Violation> violations) {
+        warnings.addAll(violations);
+    }
+
     List<Violation> errors() {
         return errors;
     }

@@ -2,6 +2,7 @@ package cn.sedx.gateway.validation;
 
 import cn.sedx.gateway.model.Attachment;
 import cn.sedx.gateway.model.Classification;
+import cn.sedx.gateway.model.Figures;
 import cn.sedx.gateway.model.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,14 +48,53 @@ final class YearEndReportRules {
 
     void check(YearEndReport report, Violations violations) {
         identifiers.uscc(report.issuer().uscc(), "/issuer/uscc", violations);
-        identifiers.regionCode(report.issuer().regionCode(), "/issuer/regionCode", violations);
+        identifiers.location(report.issuer().regionCode(), "/issuer/regionCode", violations);
         DocumentNumbers.check(report.documentNumber()).ifPresent(code -> violations.error(code, "/documentNumber",
-                "应为 机关代字〔年份〕序号号，如 粤市监特〔2023〕12号",
-                "expected abbreviation〔year〕number号, e.g. 粤市监特〔2023〕12号"));
+                "应为 机关代字〔年份〕序号号，如 粤市监特〔2023〕12号（GB/T 9704-2012 7.2.5）",
+                "expected abbreviation〔year〕number号, e.g. 粤市监特〔2023〕12号 (GB/T 9704-2012 7.2.5)"));
+        DocumentNumbers.yearOf(report.documentNumber())
+                .filter(year -> year != report.issuedOn().getYear())
+                .ifPresent(year -> violations.error(ErrorCode.DOCUMENT_NUMBER_YEAR_MISMATCH, "/documentNumber",
+                        "发文字号年份 " + year + "，成文日期 " + report.issuedOn(),
+                        "year " + year + " in the number, issued on " + report.issuedOn()));
         identifiers.notFuture(report.issuedOn(), "/issuedOn", "成文日期", "issued on", violations);
+        signer(report.signer(), violations);
+        mainRecipient(report.mainRecipients(), violations);
+        figures(report.figures(), violations);
         List<Attachment> attachments = report.attachments();
         for (int i = 0; i < attachments.size(); i++) {
             attachment(attachments.get(i), "/attachments/" + i, violations);
+        }
+    }
+
+    /**
+     * 签发人: GB/T 9704-2012 7.2.6 asks it of every 上行文, which a report to SAMR is; refused without one only when
+     * configured ({@code require-signer}), so reports of clients written before the field existed still pass.
+     */
+    private void signer(String signer, Violations violations) {
+        if (signer == null && settings.requireSigner()) {
+            violations.error(ErrorCode.SIGNER_MISSING, "/signer", "未填 signer", "no signer");
+        }
+    }
+
+    private void mainRecipient(List<String> mainRecipients, Violations violations) {
+        String required = settings.requiredMainRecipient();
+        if (!required.isBlank() && !mainRecipients.contains(required)) {
+            violations.error(ErrorCode.MAIN_RECIPIENT_MISSING, "/mainRecipients",
+                    "主送须包括 " + required, "the main recipients must include " + required);
+        }
+    }
+
+    /** Units fully staffed or running the mechanism are units that filed: neither count exceeds unitsFiled. */
+    private static void figures(Figures figures, Violations violations) {
+        notAboveFiled("unitsFullyStaffed", figures.unitsFullyStaffed(), figures.unitsFiled(), violations);
+        notAboveFiled("unitsWithMechanism", figures.unitsWithMechanism(), figures.unitsFiled(), violations);
+    }
+
+    private static void notAboveFiled(String field, int value, int filed, Violations violations) {
+        if (value > filed) {
+            violations.error(ErrorCode.FIGURES_INCONSISTENT, "/figures/" + field,
+                    field + " " + value + " 大于 unitsFiled " + filed, field + " " + value + " exceeds unitsFiled " + filed);
         }
     }
 

@@ -53,7 +53,6 @@ class PlatformUrlsTests {
 
         assertThatThrownBy(() -> SpringApplication.run(SedxApplication.class, "--spring.profiles.active=production",
                 "--server.port=0", "--sedx.data-dir=" + dataDir, "--sedx.signing.sample-keys=true"))
-                .rootCause()
                 .hasMessageContaining("目标平台地址不是正式平台")
                 .hasMessageContaining("destinations must point at the real platforms")
                 .hasMessageContaining("province-44 (/sim/provincial/province-44)")

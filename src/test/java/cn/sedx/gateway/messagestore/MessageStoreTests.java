@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MessageStoreTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
-    static final PayloadCipher CIPHER = PayloadCipher.of("test-1", java.util.Map.of("test-1", new byte[16]));
+    static final PayloadCipher CIPHER = cn.sedx.gateway.support.StoreCiphers.TEST;
 
     private final List<StateChanged> published = new ArrayList<>();
     private final ApplicationEventPublisher events = event -> published.add((StateChanged) event);

@@ -96,13 +96,35 @@ class BadInputCorpusTests {
                         new String(VALID, StandardCharsets.UTF_8).replace("陈建国", "陈建军"), "Idempotency-Key",
                         REUSED_KEY), 409, "IDEMPOTENCY_KEY_CONFLICT"),
                 bad("NUL in a JSON string", json("{\"unit\":{\"name\":\"a\\u0000b\"}}"), 422, "VALIDATION_FAILED"),
-                bad("malformed JSON to an admin endpoint", http -> new Http(portOf(http))
-                        .basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD)
-                        .postJson("/api/v1/admin/replays", "{\"reason\": 11010519491231002X"), 400, "MALFORMED_JSON"),
-                bad("wrong type to an admin endpoint", http -> new Http(portOf(http))
-                        .basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD)
-                        .postJson("/api/v1/admin/uploads/personnel/run", "{\"reason\": {\"x\": 1}}"), 400,
-                        "MALFORMED_JSON"));
+                bad("malformed JSON to an admin endpoint", http -> operator(http).postJson("/api/v1/admin/replays", "{\"reason\": 11010519491231002X"), 400, "MALFORMED_JSON"),
+                bad("wrong type to an admin endpoint", http -> operator(http).postJson(
+                        "/api/v1/admin/uploads/personnel/run", "{\"reason\": {\"x\": 1}}"), 400, "MALFORMED_JSON"),
+                // ---- issue 13: the new fields and parameters ----
+                bad("unknown identity document type", json(person("\"idType\": \"DRIVING_LICENCE\"")), 422,
+                        "VALIDATION_FAILED"),
+                bad("passport number with control characters", json(person(
+                        "\"idType\": \"PASSPORT\", \"nationality\": \"USA\"").replace("\"440106197503122016\"",
+                        "\"E1234\\u0000\\u001b678\"")), 422, "VALIDATION_FAILED"),
+                bad("nationality longer than three letters", json(person(
+                        "\"idType\": \"PASSPORT\", \"nationality\": \"UNITED STATES\"")), 422, "VALIDATION_FAILED"),
+                bad("safety record with an overlong region code", http -> http.postJson("/api/v1/safety-records",
+                        new String(Fixtures.bytes("safety-record/valid-daily-check.json"), StandardCharsets.UTF_8)
+                                .replace("\"period\"", "\"regionCode\": \"4401061\", \"period\"")), 422,
+                        "VALIDATION_FAILED"),
+                bad("compliance range that is not a date", http -> operator(http)
+                        .get("/api/v1/compliance?region=44&from=yesterday&to=today"), 422, "SCHEMA_VIOLATION"),
+                bad("compliance range without its end", http -> operator(http)
+                        .get("/api/v1/compliance?region=44&from=2026-11-01"), 422, "SCHEMA_VIOLATION"));
+    }
+
+    /** The valid filing with the first person's {@code idType} and the fields given added after it. */
+    private static String person(String fields) {
+        return new String(VALID, StandardCharsets.UTF_8).replaceFirst("\"role\": \"PRINCIPAL\",",
+                "\"role\": \"PRINCIPAL\", " + fields + ",");
+    }
+
+    private static Http operator(Http http) {
+        return new Http(portOf(http)).basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
     }
 
     private static int portOf(Http http) {

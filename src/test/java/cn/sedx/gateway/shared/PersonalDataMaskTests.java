@@ -44,9 +44,9 @@ class PersonalDataMaskTests {
         "86 13812345678                     | 86 138****5678",
         "mobile13812345678                  | mobile138****5678",
         "old id 110105491231002 here        | old id 110105******002 here",
-        "HK pass H12345678, H1234567890     | HK pass H12****78, H12******90",
-        "passport E12345678                 | passport E12****78",
-        "PR ABC123456789012                 | PR ABC12********12",
+        "HK pass H12345678, H1234567890     | HK pass H******78, H********90",
+        "passport E12345678                 | passport E******78",
+        "PR ABC123456789012                 | PR ABC********9012",
     })
     void masksIdentifiersGluedToTextAndMobilesWithTheCountryCode(String text, String masked) {
         assertThat(PersonalDataMask.text(text)).isEqualTo(masked);
@@ -100,4 +100,36 @@ class PersonalDataMaskTests {
     private static java.util.List<String> lines(CapturedOutput output) {
         return Arrays.asList(output.getAll().split("\\R"));
     }
+
+    // ---- issue 13: identity documents other than the resident ID ----
+
+    @Test
+    void masksDocumentNumbersKeepingAtMostTwoCharactersAtEachEnd() {
+        assertThat(PersonalDataMask.documentNumber("H12345678")).isEqualTo("H1*****78");
+        assertThat(PersonalDataMask.documentNumber("12345678")).isEqualTo("12****78");
+        assertThat(PersonalDataMask.documentNumber("E1234")).isEqualTo("*****");
+        assertThat(PersonalDataMask.documentNumber(null)).isNull();
+    }
+
+    @Test
+    void masksPermitsPassportsAndPermanentResidenceCardsInFreeText() {
+        String text = "permit H12345678, card M1234567890, passport E12345678 and EA1234567, residence "
+                + "USA448506120011, 2023 card 944840198506120013; order W48 2026-W48 uscc 91440106MA59ABCDEX "
+                + "message 3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b certificate TS0844010620230001";
+
+        assertThat(PersonalDataMask.text(text)).isEqualTo("permit H******78, card M********90, passport "
+                + "E******78 and EA*****67, residence USA********0011, 2023 card 944840********0013; order W48 "
+                + "2026-W48 uscc 91440106MA59ABCDEX message 3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b certificate "
+                + "TS0844010620230001");
+    }
+
+    @Test
+    void logLinesNeverCarryAFullPermitOrPassportNumber(CapturedOutput output) {
+        LoggerFactory.getLogger(PersonalDataMaskTests.class)
+                .warn("refused holder of {} and {}", "H12345678", "USA448506120011");
+
+        assertThat(output.getAll()).contains("H******78", "USA********0011")
+                .doesNotContain("H12345678", "USA448506120011");
+    }
+    // ---- end of issue 13 ----
 }

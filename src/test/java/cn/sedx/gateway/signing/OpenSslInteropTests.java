@@ -2,6 +2,7 @@ package cn.sedx.gateway.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.support.ExternalTools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

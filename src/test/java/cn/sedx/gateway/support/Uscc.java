@@ -16,4 +16,9 @@ public final class Uscc {
         }
         return body + ALPHABET.charAt((31 - sum % 31) % 31);
     }
+
+    /** A valid credit code of a company (91) registered in {@code regionCode}, the {@code n}-th of a series. */
+    public static String numbered(String regionCode, int n) {
+        return withRegion("91" + regionCode + "MA5" + String.format("%06d", n) + "0", regionCode);
+    }
 }

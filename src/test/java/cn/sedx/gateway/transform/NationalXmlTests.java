@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -59,6 +61,36 @@ class NationalXmlTests {
         assertThat(xpath.evaluate("count(//*[local-name()='CopyRecipients']/*)", report)).isEqualTo("2");
         assertThat(xpath.evaluate("//*[local-name()='Person'][@role='SAFETY_OFFICER']/*[local-name()='Name']",
                 filing)).isEqualTo("郑强 <&>");
+    }
+
+    @Test
+    void carriesTheDocumentTypesTheUnitKindTheRegionAndTheSigner() throws Exception {
+        ObjectNode filing = (ObjectNode) canonical("personnel-filing.json");
+        ((ObjectNode) filing.get("persons").get(0)).put("idType", "PASSPORT").put("nationality", "USA")
+                .put("idNumber", "546512345");
+        ObjectNode record = ((ObjectNode) canonical("safety-record.json")).put("unitKind", "USE");
+        ((ObjectNode) record.get("responsiblePerson")).put("idType", "HK_MACAO_PERMIT").put("idNumber", "H12345678");
+        ObjectNode report = ((ObjectNode) canonical("year-end-report.json")).put("signer", "张明");
+
+        byte[] filingXml = national.write("1.0", envelope(MessageType.PERSONNEL_FILING), filing);
+        byte[] recordXml = national.write("1.0", envelope(MessageType.SAFETY_RECORD), record);
+        byte[] reportXml = national.write("1.0", envelope(MessageType.YEAR_END_REPORT), report);
+
+        for (byte[] xml : List.of(filingXml, recordXml, reportXml)) {
+            validator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        }
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        Document written = parse(filingXml);
+        assertThat(xpath.evaluate("//*[local-name()='Person'][1]/@idType", written)).isEqualTo("PASSPORT");
+        assertThat(xpath.evaluate("//*[local-name()='Person'][1]/*[local-name()='Nationality']", written))
+                .isEqualTo("USA");
+        assertThat(xpath.evaluate("//*[local-name()='Person'][2]/@idType", written)).isEqualTo("RESIDENT_ID");
+        Document recordDoc = parse(recordXml);
+        assertThat(xpath.evaluate("//*[local-name()='UnitKind']", recordDoc)).isEqualTo("USE");
+        assertThat(xpath.evaluate("//*[local-name()='RegionCode']", recordDoc)).isEqualTo("440305");
+        assertThat(xpath.evaluate("//*[local-name()='ResponsiblePerson']/@idType", recordDoc))
+                .isEqualTo("HK_MACAO_PERMIT");
+        assertThat(xpath.evaluate("//*[local-name()='Signer']", parse(reportXml))).isEqualTo("张明");
     }
 
     @Test

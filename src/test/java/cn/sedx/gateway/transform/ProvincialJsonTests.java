@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class ProvincialJsonTests {
@@ -27,6 +28,23 @@ class ProvincialJsonTests {
         assertThat(out.path("receivedAt").asText()).isEqualTo("2026-11-28T08:00:00Z");
         assertThat(out.path("unit").path("regionCode").asText()).isEqualTo("440305");
         assertThat(out.path("filing")).isEqualTo(filing);
+    }
+
+    @Test
+    void namesTheUnitKindTheFilingGivesAndCarriesTheNewFieldsInTheFiling() throws Exception {
+        JsonNode filing = canonical("personnel-filing.json");
+        ObjectNode record = ((ObjectNode) canonical("safety-record.json")).put("unitKind", "USE")
+                .put("regionCode", "440305");
+
+        JsonNode filingOut = MAPPER.readTree(provincial.write("1.0", envelope(MessageType.PERSONNEL_FILING), filing));
+        JsonNode recordOut = MAPPER.readTree(provincial.write("1.0", envelope(MessageType.SAFETY_RECORD), record));
+        JsonNode plain = MAPPER.readTree(provincial.write("1.0", envelope(MessageType.SAFETY_RECORD),
+                canonical("safety-record.json")));
+
+        assertThat(filingOut.at("/unit/unitKind").asText()).isEqualTo(filing.at("/unit/unitKind").asText());
+        assertThat(recordOut.at("/unit/unitKind").asText()).isEqualTo("USE");
+        assertThat(recordOut.at("/filing/regionCode").asText()).isEqualTo("440305");
+        assertThat(plain.at("/unit").has("unitKind")).isFalse();
     }
 
     @Test

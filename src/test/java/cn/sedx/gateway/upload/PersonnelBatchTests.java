@@ -116,6 +116,22 @@ class PersonnelBatchTests {
     }
 
     @Test
+    void carriesEachPersonsDocumentTypeAndNationalityInASchemaValidChunk() throws Exception {
+        BatchChunker chunker = chunker(1000, Long.MAX_VALUE);
+        chunker.add(filing(1, Fixtures.bytes("personnel-filing/valid-officer-passport.json")));
+        chunker.add(filing(2, Fixtures.bytes("personnel-filing/valid-officer-hk-macao-permit.json")));
+        chunker.finish();
+        byte[] xml = chunks.get(0).xml();
+
+        schema().newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).contains("idType=\"PASSPORT\"><Name>张伟</Name><IdNumber>546512345</IdNumber>"
+                + "<Nationality>USA</Nationality>");
+        assertThat(text).contains("idType=\"HK_MACAO_PERMIT\"><Name>张伟</Name><IdNumber>H12345678</IdNumber>");
+        assertThat(text).contains("role=\"PRINCIPAL\" idType=\"RESIDENT_ID\"");
+    }
+
+    @Test
     void readerRefusesTotalsThatDoNotMatch() {
         BatchChunker chunker = chunker(1000, Long.MAX_VALUE);
         chunker.add(filing(1, USE_UNIT));

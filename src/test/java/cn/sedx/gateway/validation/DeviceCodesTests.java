@@ -6,6 +6,7 @@ import cn.sedx.gateway.shared.ErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeviceCodesTests {
@@ -60,6 +61,21 @@ class DeviceCodesTests {
     @Test
     void checksTheCategoryOfALegacyCodeToo() {
         assertThat(DeviceCodes.check("41104401062019000007", ELEVATORS, true, Fixtures.CLOCK))
+                .contains(ErrorCode.DEVICE_CODE_CATEGORY_MISMATCH);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4D1044123201900001, 4000", "4A0044123201900001, 4000", "6A0044321202100007, 6000",
+            "6E4044321202100007, 6000", "23T044007202200015, 2300", "3110441232019A0001, 3000"})
+    void acceptsLetterKindCodesOfTheCatalogue(String code, String category) {
+        assertThat(DeviceCodes.categoryOf(code)).isEqualTo(category);
+        assertThat(DeviceCodes.check(code, List.of(category), true, Fixtures.CLOCK)).isEmpty();
+        assertThat(DeviceCodes.kindOf(code)).isEqualTo(code.substring(0, 4));
+    }
+
+    @Test
+    void refusesALetterKindCodeOfAnotherCategory() {
+        assertThat(DeviceCodes.check("4D1044123201900001", ELEVATORS, true, Fixtures.CLOCK))
                 .contains(ErrorCode.DEVICE_CODE_CATEGORY_MISMATCH);
     }
 }

@@ -20,6 +20,11 @@ class SafetyRecordValidationTests {
 
     private final FilingValidator validator = Fixtures.validator();
 
+    /** A validator that has the sample use unit's personnel filing on file. */
+    private final FilingValidator withUseUnitOnFile = Fixtures.validator(uscc -> USE_UNIT.equals(uscc)
+            ? Optional.of(Fixtures.personnelFiling("valid-use-unit.json"))
+            : Optional.empty());
+
     private static ObjectNode record(String fixture) {
         return (ObjectNode) Fixtures.json("safety-record/" + fixture);
     }
@@ -29,7 +34,7 @@ class SafetyRecordValidationTests {
             "valid-weekly-investigation.json", "valid-monthly-dispatch.json", "valid-risk-control-list.json",
             "valid-temporarily-stopped.json"})
     void acceptsValidRecords(String fixture) {
-        ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, record(fixture));
+        ValidationOutcome outcome = withUseUnitOnFile.validate(MessageType.SAFETY_RECORD, record(fixture));
 
         assertThat(outcome.errors()).isEmpty();
         assertThat(outcome.warnings()).isEmpty();
@@ -46,11 +51,15 @@ class SafetyRecordValidationTests {
     }
 
     @Test
-    void takesTheRegionFromTheCreditCode() {
+    void takesTheRegionFromTheCreditCodeWithAWarningWhenTheUnitIsNotOnFile() {
         ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, record("valid-daily-check.json"));
 
         assertThat(outcome.unitUscc()).isEqualTo(USE_UNIT);
         assertThat(outcome.regionCode()).isEqualTo("440106");
+        assertThat(outcome.regionPointer()).isEqualTo("/unitUscc");
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.warnings()).extracting(Violation::code, Violation::pointer)
+                .containsExactly(tuple(ErrorCode.REGION_FROM_CREDIT_CODE, "/regionCode"));
     }
 
     @Test
@@ -99,7 +108,7 @@ class SafetyRecordValidationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-28", "2026-W48", "2026-11", "2026-W01", "2020-W53"})
+    @ValueSource(strings = {"2026-11-28", "2026-W48", "2026-11", "2026-W01", "2023-W19"})
     void acceptsARiskControlListForAnyPeriodShape(String period) {
         ObjectNode body = record("valid-risk-control-list.json").put("period", period);
 

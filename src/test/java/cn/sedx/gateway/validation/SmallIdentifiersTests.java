@@ -6,6 +6,7 @@ import cn.sedx.gateway.shared.ErrorCode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Region codes, mobile numbers, 发文字号 and dates. */
@@ -21,6 +22,29 @@ class SmallIdentifiersTests {
     @ValueSource(strings = {"190106", "000000", "470101", "72010", "4401061", "44010A", "99"})
     void rejectsOtherRegionCodes(String code) {
         assertThat(RegionCodes.check(code)).contains(ErrorCode.REGION_CODE_INVALID);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"440106, ''", "441900, ''", "442000, ''", "620200, ''", "440000, ''", "660100, ''",
+            "440199, REGION_CODE_UNKNOWN", "450399, REGION_CODE_UNKNOWN", "710000, REGION_OUTSIDE_SUPERVISION",
+            "810000, REGION_OUTSIDE_SUPERVISION", "820100, REGION_OUTSIDE_SUPERVISION", "190106, REGION_CODE_INVALID",
+            "4401, REGION_CODE_INVALID", "66010A, REGION_CODE_INVALID"})
+    void checksWhereAUnitIsAgainstTheRegionTable(String code, String expected) {
+        assertThat(RegionCodes.checkLocation(code, RegionTable.standard(), true).map(Enum::name).orElse(""))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void refusesTheBingtuanPrefixWhenNotAccepted() {
+        assertThat(RegionCodes.checkLocation("660100", RegionTable.standard(), false))
+                .contains(ErrorCode.REGION_CODE_INVALID);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"粤市监特〔2023〕12号, 2023", "国市监特设〔2026〕1号, 2026"})
+    void readsTheYearOfADocumentNumber(String number, int year) {
+        assertThat(DocumentNumbers.yearOf(number)).contains(year);
+        assertThat(DocumentNumbers.yearOf("粤市监特[2023]12号")).isEmpty();
     }
 
     @ParameterizedTest

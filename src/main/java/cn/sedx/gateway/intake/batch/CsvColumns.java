@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The documented header row of CSV personnel filings and how a row maps to the canonical JSON. Column order
- * is free; every column must be present; a cell with several values separates them with ";" (or "；").
- * Enumerations may be written as the code (USE) or in Chinese (使用).
+ * is free; every column must be present except the optional 证件类型 and 国籍 (files written before they existed
+ * keep working); a cell with several values separates them with ";" (or "；"). Enumerations may be written as the
+ * code (USE) or in Chinese (使用).
  */
 final class CsvColumns {
 
@@ -27,14 +29,20 @@ final class CsvColumns {
         {"许可证编号", "unit/licenceNumbers"}, {"使用登记证编号", "unit/useRegistrationNumbers"},
         {"岗位", "role"}, {"姓名", "name"}, {"身份证号", "idNumber"}, {"手机号码", "mobile"},
         {"任命日期", "appointedOn"}, {"证书编号", "certificateNumber"}, {"负责设备类别", "equipmentCategories"},
-        {"负责设备代码", "responsibleDeviceCodes"}};
+        {"负责设备代码", "responsibleDeviceCodes"}, {"证件类型", "idType"}, {"国籍", "nationality"}};
+
+    /** Columns a file may leave out (an absent column is an empty cell in every row). */
+    private static final Set<String> OPTIONAL = Set.of("证件类型", "国籍");
 
     private static final Map<String, String> CODES = Map.ofEntries(
             Map.entry("首次", "INITIAL"), Map.entry("变更", "CHANGE"), Map.entry("补充", "SUPPLEMENT"),
             Map.entry("生产", "PRODUCTION"), Map.entry("使用", "USE"), Map.entry("充装", "FILLING"),
             Map.entry("主要负责人", "PRINCIPAL"), Map.entry("安全总监", "SAFETY_DIRECTOR"),
             Map.entry("安全员", "SAFETY_OFFICER"), Map.entry("质量安全总监", "QUALITY_SAFETY_DIRECTOR"),
-            Map.entry("质量安全员", "QUALITY_SAFETY_OFFICER"));
+            Map.entry("质量安全员", "QUALITY_SAFETY_OFFICER"),
+            Map.entry("居民身份证", "RESIDENT_ID"), Map.entry("外国人永久居留身份证", "FOREIGNER_PERMANENT_RESIDENT"),
+            Map.entry("港澳台居民居住证", "HMT_RESIDENCE_PERMIT"), Map.entry("港澳居民来往内地通行证", "HK_MACAO_PERMIT"),
+            Map.entry("台湾居民来往大陆通行证", "TAIWAN_PERMIT"), Map.entry("护照", "PASSPORT"));
 
     private final Map<String, Integer> index;
     private final Map<String, String> columnOfField = new HashMap<>();
@@ -56,7 +64,7 @@ final class CsvColumns {
         }
         List<String> missing = new ArrayList<>();
         for (String[] column : COLUMNS) {
-            if (!index.containsKey(column[0])) {
+            if (!index.containsKey(column[0]) && !OPTIONAL.contains(column[0])) {
                 missing.add(column[0]);
             }
         }

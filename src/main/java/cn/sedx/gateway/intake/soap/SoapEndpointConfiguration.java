@@ -10,6 +10,7 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,9 @@ class SoapEndpointConfiguration {
         endpoint.setMtomEnabled(true);
         // on the servlet thread: the caller authenticated by the security filter chain is in its context
         endpoint.setSynchronous(true);
+        if (settings.publicUrl() != null) {
+            endpoint.setPublishedEndpointUrl(settings.publicUrl().toString());
+        }
         endpoint.setProperties(properties(settings));
         endpoint.setHeaderFilterStrategy(nothingBack());
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
@@ -79,6 +83,8 @@ class SoapEndpointConfiguration {
         // the parser's text never reaches a client; CXF would otherwise put exception messages in faults
         properties.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, false);
         properties.put("faultStackTraceEnabled", false);
+        // both ports of the served WSDL at the public URL (or the request's address), never the file's localhost
+        properties.put(WSDLGetUtils.class.getName(), new WsdlAddresses());
         return properties;
     }
 }

@@ -3,6 +3,7 @@ package cn.sedx.gateway.intake.soap;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttributeCount         most attributes on one element
  * @param attachmentMemoryThreshold MTOM parts larger than this are spooled to {@code attachmentDirectory}
  * @param attachmentDirectory       where CXF spools large MTOM parts while a request is processed
+ * @param publicUrl                 the URL callers reach the endpoint at, e.g. {@code https://sedx.example.cn/ws/submission}:
+ *                                  both ports' address in the served WSDL; unset, the address the request came to
+ *                                  (required in the production profile)
  */
 @Validated
 @ConfigurationProperties("sedx.soap")
@@ -34,4 +38,5 @@ public record SoapSettings(
         @Min(1024) @DefaultValue("15000000") int maxTextLength,
         @Min(4) @DefaultValue("32") int maxAttributeCount,
         @NotNull @DefaultValue("256KB") DataSize attachmentMemoryThreshold,
-        @NotNull Path attachmentDirectory) {}
+        @NotNull Path attachmentDirectory,
+        URI publicUrl) {}

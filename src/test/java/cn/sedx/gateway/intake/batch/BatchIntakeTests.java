@@ -109,6 +109,21 @@ class BatchIntakeTests {
         assertThat(errors.get(0).path("code").asText()).isEqualTo("XML_UNSAFE_TEXT");
     }
 
+    @Test
+    void readsTheOptionalDocumentTypeAndNationalityColumns() throws IOException {
+        String header = HEADER + ",证件类型,国籍";
+        String passport = "F-1" + ROW.replace("440106199002020037", "546512345") + ",护照,USA";
+        String resident = "F-2" + ROW + ",,";
+        Path file = write("documents.csv", header + "\n" + passport + "\n" + resident + "\n", StandardCharsets.UTF_8);
+
+        intake(1_000_000).process(file, "gd-province");
+
+        JsonNode first = json.readTree(submitted.get(0).body()).at("/persons/0");
+        assertThat(first.get("idType").asText()).isEqualTo("PASSPORT");
+        assertThat(first.get("nationality").asText()).isEqualTo("USA");
+        assertThat(json.readTree(submitted.get(1).body()).at("/persons/0").has("idType")).isFalse();
+    }
+
     private BatchIntake intake(long maxRecordBytes) {
         BatchSettings settings = new BatchSettings(true, inbox, Duration.ofSeconds(2),
                 DataSize.ofBytes(maxRecordBytes), 10_000, Map.of());

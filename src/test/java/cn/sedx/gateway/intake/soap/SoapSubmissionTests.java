@@ -3,13 +3,16 @@ package cn.sedx.gateway.intake.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.sedx.gateway.intake.soap.ws.IdType;
 import cn.sedx.gateway.intake.soap.ws.MessageStatus;
+import cn.sedx.gateway.intake.soap.ws.Person;
 import cn.sedx.gateway.intake.soap.ws.Receipt;
 import cn.sedx.gateway.intake.soap.ws.Submission;
 import cn.sedx.gateway.intake.soap.ws.SubmissionFault_Exception;
 import cn.sedx.gateway.intake.soap.ws.SubmitPersonnelFiling;
 import cn.sedx.gateway.intake.soap.ws.SubmitSafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.SubmitYearEndReport;
+import cn.sedx.gateway.intake.soap.ws.UnitKind;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.support.GatewayTest;
@@ -46,6 +49,29 @@ class SoapSubmissionTests {
         StoredMessage stored = store.find(receipt.getMessageId()).orElseThrow();
         assertThat(stored.channel()).isEqualTo("SOAP");
         assertThat(storedJson(receipt)).isEqualTo(resource("personnel-filing.json"));
+    }
+
+    @Test
+    void carriesDocumentTypesUnitKindRegionAndSignerIntoTheCanonicalJson() throws Exception {
+        SubmitPersonnelFiling filing = personnel();
+        Person officer = filing.getFiling().getPersons().get(2);
+        officer.setIdType(IdType.PASSPORT);
+        officer.setIdNumber("546512345");
+        officer.setNationality("USA");
+        SubmitSafetyRecord record = new SubmitSafetyRecord();
+        record.setRecord(SoapFilings.dailyCheck());
+        record.getRecord().setUnitKind(UnitKind.USE);
+        record.getRecord().setRegionCode("440106");
+
+        Receipt filed = SoapClients.soap11(port).submitPersonnelFiling(filing, key()).getReceipt();
+        Receipt recorded = SoapClients.soap12(port).submitSafetyRecord(record, key()).getReceipt();
+
+        JsonNode person = storedJson(filed).at("/persons/2");
+        assertThat(person.get("idType").asText()).isEqualTo("PASSPORT");
+        assertThat(person.get("nationality").asText()).isEqualTo("USA");
+        assertThat(storedJson(recorded).get("unitKind").asText()).isEqualTo("USE");
+        assertThat(storedJson(recorded).get("regionCode").asText()).isEqualTo("440106");
+        assertThat(store.unitKind(recorded.getMessageId())).contains("USE");
     }
 
     @Test
@@ -149,7 +175,8 @@ class SoapSubmissionTests {
         assertThat(status.getType()).isEqualTo("PERSONNEL_FILING");
         assertThat(status.getChannel()).isEqualTo("SOAP");
         assertThat(status.getSubmittingSystem()).isEqualTo("gd-province");
-        assertThat(status.getState()).isIn("RECEIVED", "QUEUED");
+        // delivery runs at once: by the time the status is asked for, the filing may already be on its way
+        assertThat(status.getState()).isIn("RECEIVED", "QUEUED", "SENT", "ACKNOWLEDGED");
         assertThat(status.getHistory()).first().satisfies(h -> assertThat(h.getState()).isEqualTo("RECEIVED"));
     }
 

@@ -47,7 +47,9 @@ public final class SamplePki {
 
     static final String PASSWORD = "sedx-sample";
     static final String ALIAS = "signing";
-    private static final String KEYSTORE_TYPE = "PKCS12-AES256-AES128";
+    private static final String KEYSTORE_TYPE = "PKCS12";
+    /** PBKDF2 and MAC iterations of the sample keystores: their password is public, and every start loads ten. */
+    private static final String ITERATIONS = "2048";
     private static final String[] PARTIES = {"gateway", "provincial", "national"};
 
     private final Provider bc = new BouncyCastleProvider();
@@ -63,6 +65,10 @@ public final class SamplePki {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "certs-sample");
+        // the JDK's PKCS#12 (AES-256, HMAC-SHA256), which OpenSSL 3 and BouncyCastle read, with few iterations
+        for (String count : new String[] {"certPbe", "keyPbe", "mac"}) {
+            System.setProperty("keystore.pkcs12." + count + "IterationCount", ITERATIONS);
+        }
         Files.createDirectories(folder);
         // BouncyCastle's AES-encrypted PKCS#12 looks its ciphers up through the provider list
         Security.addProvider(new BouncyCastleProvider());
@@ -71,7 +77,7 @@ public final class SamplePki {
     }
 
     private void generate() throws Exception {
-        KeyStore trust = KeyStore.getInstance(KEYSTORE_TYPE, bc);
+        KeyStore trust = KeyStore.getInstance(KEYSTORE_TYPE);
         trust.load(null, null);
         for (Algorithm algorithm : Algorithm.values()) {
             Issued root = root(algorithm, "SEDX Sample " + algorithm.label + " Root CA");
@@ -138,7 +144,7 @@ public final class SamplePki {
     }
 
     private void writeKeyStore(String name, Issued leaf, Issued root) throws Exception {
-        KeyStore store = KeyStore.getInstance(KEYSTORE_TYPE, bc);
+        KeyStore store = KeyStore.getInstance(KEYSTORE_TYPE);
         store.load(null, null);
         store.setKeyEntry(ALIAS, leaf.keys.getPrivate(), PASSWORD.toCharArray(),
                 new Certificate[] {leaf.certificate, root.certificate});

@@ -1,4 +1,4 @@
-package cn.sedx.gateway.signing;
+package cn.sedx.gateway.support;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -11,20 +11,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs {@code openssl} and {@code xmlsec1} for interoperability tests. A missing tool FAILS the test
+ * Runs outside tools ({@code openssl}, {@code xmlsec1}, {@code promtool}) for interoperability tests. A missing tool FAILS the test
  * (CI installs both), unless {@code -Dsedx.tests.allow-missing-tools=true} is given, which turns it into
  * a skip that names the missing tool.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
-    static final String ALLOW_MISSING = "sedx.tests.allow-missing-tools";
+    public static final String ALLOW_MISSING = "sedx.tests.allow-missing-tools";
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private ExternalTools() {}
 
     /** Fails (or, when allowed, skips) the calling test if {@code tool} is not on the PATH. */
-    static void require(String tool) {
+    public static void require(String tool) {
         boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (found) {
@@ -38,7 +38,7 @@ final class ExternalTools {
     }
 
     /** Runs a command in {@code dir}, stdout and stderr merged, for at most a minute. */
-    static Result run(Path dir, String... command) {
+    public static Result run(Path dir, String... command) {
         require(command[0]);
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -1,0 +1,97 @@
+package cn.sedx.gateway.messagestore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration V31: fills {@code message.unit_kind} (added by V30) for the personnel filings stored before it existed,
+ * from each payload's {@code unit.unitKind}, a page of rows at a time. In Java because neither H2 nor PostgreSQL can
+ * read JSON out of a {@code BYTEA} with the same SQL. Spring Boot hands this bean to Flyway with the SQL migrations;
+ * a payload that does not parse keeps a null kind (it is then treated as a unit of unknown kind).
+ */
+@Component
+class UnitKindBackfill implements JavaMigration {
+
+    private static final int PAGE = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("31");
+    }
+
+    @Override
+    public String getDescription() {
+        return "unit kind backfill";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        String after = "";
+        while (true) {
+            Map<String, String> page = page(connection, after);
+            if (page.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE message SET unit_kind = ? WHERE id = ?")) {
+                for (Map.Entry<String, String> row : page.entrySet()) {
+                    if (row.getValue() != null) {
+                        update.setString(1, row.getValue());
+                        update.setString(2, row.getKey());
+                        update.addBatch();
+                    }
+                }
+                update.executeBatch();
+            }
+            after = page.keySet().stream().reduce((first, second) -> second).orElseThrow();
+        }
+    }
+
+    /** The next page of filings without a kind after {@code after} (id order): id → kind, null when unreadable. */
+    private static Map<String, String> page(Connection connection, String after) throws SQLException {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM message"
+                + " WHERE type = 'PERSONNEL_FILING' AND unit_kind IS NULL AND id > ? ORDER BY id FETCH FIRST "
+                + PAGE + " ROWS ONLY")) {
+            select.setString(1, after);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    kinds.put(rows.getString(1), kindOf(rows.getBytes(2)));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    private static String kindOf(byte[] payload) {
+        try {
+            JsonNode kind = JSON.readTree(payload).path("unit").path("unitKind");
+            return kind.isTextual() && kind.asText().matches("PRODUCTION|USE|FILLING") ? kind.asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
