@@ -1,6 +1,7 @@
 package cn.sedx.gateway.audit;
 
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.PersonalDataMask;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import java.util.List;
@@ -23,7 +24,10 @@ public record OperatorReason(String reason) {
         return required(request == null ? null : request.reason());
     }
 
-    /** As {@link #required(OperatorReason)}, for a reason carried in another request body. */
+    /**
+     * As {@link #required(OperatorReason)}, for a reason carried in another request body. The reason is returned
+     * with personal identifiers masked, as it is then stored (audit trail, upload runs, replays, state histories).
+     */
     public static String required(String reason) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() < MIN || trimmed.length() > MAX) {
@@ -31,6 +35,6 @@ public record OperatorReason(String reason) {
                     ErrorCode.REASON_REQUIRED, "/reason", "理由须为 " + MIN + " 至 " + MAX + " 个字符",
                     "the reason must be " + MIN + " to " + MAX + " characters")), null);
         }
-        return trimmed;
+        return PersonalDataMask.text(trimmed);
     }
 }

@@ -25,18 +25,81 @@ public class MessageScan {
     private static final String UP_TO = " AND received_at <= ? AND (received_at < ? OR id <= ?)";
 
     private final JdbcClient jdbc;
+    private final PayloadCipher cipher;
 
-    public MessageScan(JdbcClient jdbc) {
+    /** @param cipher opens every payload read (encryption at rest) */
+    public MessageScan(JdbcClient jdbc, PayloadCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /**
-     * One stored message with its payload.
-     *
-     * @param key its position in key order
+     * One stored message with its payload. The payload is opened (decrypted) by {@link #payload()}, on the thread
+     * that asks for it, so a reader that hands rows to other threads spreads the decryption over them.
      */
-    public record Scanned(ScanKey key, String id, String unitUscc, String regionCode, MessageState state,
-            String previousMessageId, byte[] payload) {}
+    public static final class Scanned {
+
+        private final ScanKey key;
+        private final String id;
+        private final String unitUscc;
+        private final String regionCode;
+        private final MessageState state;
+        private final String previousMessageId;
+        private final byte[] stored;
+        private final PayloadCipher cipher;
+
+        /** A row whose payload is already clear (tests, callers that built it themselves). */
+        public Scanned(ScanKey key, String id, String unitUscc, String regionCode, MessageState state,
+                String previousMessageId, byte[] payload) {
+            this(key, id, unitUscc, regionCode, state, previousMessageId, payload, PayloadCipher.off());
+        }
+
+        private Scanned(ScanKey key, String id, String unitUscc, String regionCode, MessageState state,
+                String previousMessageId, byte[] stored, PayloadCipher cipher) {
+            this.key = key;
+            this.id = id;
+            this.unitUscc = unitUscc;
+            this.regionCode = regionCode;
+            this.state = state;
+            this.previousMessageId = previousMessageId;
+            this.stored = stored;
+            this.cipher = cipher;
+        }
+
+        /** Its position in key order. */
+        public ScanKey key() {
+            return key;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String unitUscc() {
+            return unitUscc;
+        }
+
+        public String regionCode() {
+            return regionCode;
+        }
+
+        public MessageState state() {
+            return state;
+        }
+
+        public String previousMessageId() {
+            return previousMessageId;
+        }
+
+        /**
+         * The clear payload, opened anew on each call.
+         *
+         * @throws IllegalStateException when it does not open (its key is not configured, or it was altered)
+         */
+        public byte[] payload() {
+            return cipher.open(id, stored);
+        }
+    }
 
     /**
      * A position in key order: messages after {@code (receivedAt, id)}. {@link #START} precedes every message.
@@ -115,9 +178,10 @@ public class MessageScan {
         params.add(size);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             Instant at = rs.getTimestamp("received_at").toInstant();
-            return new Scanned(new ScanKey(at, rs.getString("id")), rs.getString("id"), rs.getString("unit_uscc"),
-                    rs.getString("region_code"), MessageState.valueOf(rs.getString("state")),
-                    rs.getString("previous_message_id"), rs.getBytes("payload"));
+            String id = rs.getString("id");
+            return new Scanned(new ScanKey(at, id), id, rs.getString("unit_uscc"), rs.getString("region_code"),
+                    MessageState.valueOf(rs.getString("state")), rs.getString("previous_message_id"),
+                    rs.getBytes("payload"), cipher);
         }).list();
     }
 }

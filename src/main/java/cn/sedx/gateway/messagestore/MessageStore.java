@@ -1,6 +1,7 @@
 package cn.sedx.gateway.messagestore;
 
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.PersonalDataMask;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.sql.ResultSet;
@@ -44,13 +45,16 @@ public class MessageStore {
     private final ApplicationEventPublisher events;
     private final RowClaims claims;
     private final GroupCommit group;
+    private final PayloadCipher cipher;
 
+    /** @param cipher seals every payload stored and opens every payload read (encryption at rest) */
     public MessageStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, RowClaims claims,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.claims = claims;
+        this.cipher = cipher;
         this.group = new GroupCommit(new TransactionTemplate(transactions), 64);
     }
 
@@ -103,7 +107,7 @@ public class MessageStore {
                         message.previousMessageId(), Timestamp.from(now), Timestamp.from(now), unitKind)
                 .update();
         jdbc.sql("INSERT INTO message_payload (message_id, payload) VALUES (?,?)")
-                .params(id, message.payload())
+                .params(id, cipher.seal(id, message.payload()))
                 .update();
         appendHistory(id, MessageState.RECEIVED, now, message.submittingSystem(), "accepted via " + message.channel());
         return new StoredMessage(id, message.type(), MessageState.RECEIVED, message.submittingSystem(),
@@ -129,18 +133,18 @@ public class MessageStore {
     /** The exact bytes that were accepted. */
     public Optional<byte[]> payload(String id) {
         return jdbc.sql("SELECT payload FROM message_payload WHERE message_id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> cipher.open(id, rs.getBytes(1))).optional();
     }
 
     /**
      * The payload of the newest message of {@code type} for a unit that has not been dead-lettered, or empty.
      */
     public Optional<byte[]> latestPayload(MessageType type, String unitUscc) {
-        return jdbc.sql("SELECT p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
+        return jdbc.sql("SELECT m.id, p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
                         + " WHERE m.type = ? AND m.unit_uscc = ? AND m.state <> 'FAILED'"
                         + " ORDER BY m.received_at DESC, m.id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(type.name(), unitUscc)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> cipher.open(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
 
@@ -177,11 +181,11 @@ public class MessageStore {
      * dead-lettered, or empty.
      */
     public Optional<byte[]> latestPayload(MessageType type, String unitUscc, String unitKind) {
-        return jdbc.sql("SELECT p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
+        return jdbc.sql("SELECT m.id, p.payload FROM message m JOIN message_payload p ON p.message_id = m.id"
                         + " WHERE m.unit_uscc = ? AND m.type = ? AND m.unit_kind = ? AND m.state <> 'FAILED'"
                         + " ORDER BY m.received_at DESC, m.id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(unitUscc, type.name(), unitKind)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> cipher.open(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
 
@@ -359,7 +363,7 @@ public class MessageStore {
 
     private void appendHistory(String id, MessageState state, Instant at, String actor, String detail) {
         jdbc.sql("INSERT INTO message_state (message_id, state, at, actor, detail) VALUES (?,?,?,?,?)")
-                .params(id, state.name(), Timestamp.from(at), actor, truncate(detail, 2000))
+                .params(id, state.name(), Timestamp.from(at), actor, truncate(PersonalDataMask.text(detail), 2000))
                 .update();
         events.publishEvent(new StateChanged(id, state, at, actor, detail));
     }

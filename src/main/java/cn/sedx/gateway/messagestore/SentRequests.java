@@ -34,10 +34,13 @@ public class SentRequests {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PayloadCipher cipher;
 
-    public SentRequests(JdbcClient jdbc, JdbcTemplate batch) {
+    /** @param cipher seals the request bodies kept (they carry the filings' personal data), as the payloads are */
+    public SentRequests(JdbcClient jdbc, JdbcTemplate batch, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.cipher = cipher;
     }
 
     /**
@@ -64,7 +67,7 @@ public class SentRequests {
         if (sent.isEmpty()) {
             return;
         }
-        List<Object[]> rows = sent.stream().map(SentRequests::values).toList();
+        List<Object[]> rows = sent.stream().map(this::values).toList();
         int[] updated = batch.batchUpdate(UPDATE, rows);
         List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -77,10 +80,12 @@ public class SentRequests {
         }
     }
 
-    private static Object[] values(SentRequest sent) {
+    private Object[] values(SentRequest sent) {
         byte[] answer = sent.answerBody() == null || sent.answerBody().length <= MAX_ANSWER ? sent.answerBody()
                 : Arrays.copyOf(sent.answerBody(), MAX_ANSWER);
-        return new Object[] {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()), sent.requestBody(),
+        return new Object[] {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()),
+            sent.requestBody() == null ? null : cipher.seal(sealedAs(sent.messageId(), sent.destination()),
+                    sent.requestBody()),
             sent.answerStatus(), sent.answerHeaders() == null ? null : headers(sent.answerHeaders()), answer,
             truncate(sent.error()), sent.messageId(), sent.destination()};
     }
@@ -90,7 +95,7 @@ public class SentRequests {
         return jdbc.sql("SELECT message_id, destination, sent_at, request_headers, request_body, answer_status,"
                         + " answer_headers, answer_body, error FROM sent_request WHERE message_id = ? AND destination = ?")
                 .params(messageId, destination)
-                .query(SentRequests::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -100,15 +105,22 @@ public class SentRequests {
                         + " answer_headers, answer_body, error FROM sent_request WHERE message_id = ?"
                         + " ORDER BY destination")
                 .param(messageId)
-                .query(SentRequests::map)
+                .query(this::map)
                 .list();
     }
 
-    private static SentRequest map(ResultSet rs, int row) throws SQLException {
+    private SentRequest map(ResultSet rs, int row) throws SQLException {
         Integer status = rs.getObject(6) == null ? null : rs.getInt(6);
+        byte[] body = rs.getBytes(5);
         return new SentRequest(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                parse(rs.getString(4)), rs.getBytes(5), status, parse(rs.getString(7)), rs.getBytes(8),
+                parse(rs.getString(4)), body == null ? null : cipher.open(sealedAs(rs.getString(1), rs.getString(2)),
+                        body), status, parse(rs.getString(7)), rs.getBytes(8),
                 rs.getString(9));
+    }
+
+    /** What a kept request body is bound to: its delivery (message and destination). */
+    private static String sealedAs(String messageId, String destination) {
+        return messageId + "/" + destination;
     }
 
     private static String headers(Map<String, String> headers) {

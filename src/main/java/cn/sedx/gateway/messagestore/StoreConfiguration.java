@@ -9,6 +9,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+    /** The data folder and the database file private to their owner, before the data source opens them. */
+    @Bean
+    static DataFolder dataFolder() {
+        return new DataFolder();
+    }
+
+    /** Seals stored payloads with SM4-GCM (docs/security.md); refuses to start without a key where one is required. */
+    @Bean
+    PayloadCipher payloadCipher(StoreEncryptionSettings settings) {
+        return StoreKeys.cipher(settings);
+    }
+
     /** The gateway's one clock; tests replace it to fix "now". */
     @Bean
     @ConditionalOnMissingBean

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param operators the operators and auditors, by user name
  * @param rateLimit requests each system may make
  * @param failedAuthentication how failed authentication is throttled per source address
+ * @param passwordChecks how operators' passwords are checked (bcrypt is costly: bounded and remembered)
  */
 @Validated
 @ConfigurationProperties("sedx.security")
@@ -28,7 +29,8 @@ public record SecuritySettings(
         @Valid Map<String, SystemSettings> systems,
         @Valid Map<String, OperatorSettings> operators,
         @Valid @NotNull RateLimitSettings rateLimit,
-        @Valid @NotNull FailedAuthenticationSettings failedAuthentication) {
+        @Valid @NotNull FailedAuthenticationSettings failedAuthentication,
+        @Valid @NotNull @DefaultValue PasswordCheckSettings passwordChecks) {
 
     public SecuritySettings {
         systems = systems == null ? Map.of() : Map.copyOf(systems);
@@ -82,6 +84,24 @@ public record SecuritySettings(
      */
     public record FailedAuthenticationSettings(
             @Min(1) @DefaultValue("20") int maxFailures, @NotNull @DefaultValue("1m") Duration window) {}
+
+    /**
+     * @param concurrentChecks bcrypt checks run at once in the process (0: half the processors, at least one), so a
+     *                         flood of guesses from many addresses cannot take every core
+     * @param maxWait          how long a check waits for its turn before the request is answered 429
+     * @param rememberSuccess  how long a verified operator credential is taken again without bcrypt (0: never);
+     *                         kept only as a salted hash in memory
+     */
+    public record PasswordCheckSettings(
+            @Min(0) @DefaultValue("0") int concurrentChecks,
+            @NotNull @DefaultValue("2s") Duration maxWait,
+            @NotNull @DefaultValue("5m") Duration rememberSuccess) {
+
+        /** The number of checks that may run at once. */
+        public int permits() {
+            return concurrentChecks > 0 ? concurrentChecks : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+    }
 
     /** What an operator account may do. */
     public enum Role {

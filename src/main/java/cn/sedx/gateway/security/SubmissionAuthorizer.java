@@ -35,9 +35,9 @@ public class SubmissionAuthorizer {
     public void checkRegion(String systemId, String regionCode, String pointer) {
         SystemSettings system = known(systemId);
         if (regionCode != null && !regionCode.startsWith(system.jurisdiction())) {
-            throw refusal(ErrorCode.OUT_OF_JURISDICTION, pointer,
-                    "单位所在地 " + regionCode + " 不在本系统管辖范围 " + system.jurisdiction() + " 内",
-                    "region " + regionCode + " is outside jurisdiction " + system.jurisdiction());
+            // the region as submitted is not echoed (it may be any text); the system's own jurisdiction is
+            throw refusal(ErrorCode.OUT_OF_JURISDICTION, pointer, "单位所在地不在本系统管辖范围 " + system.jurisdiction() + " 内",
+                    "the unit's region is outside jurisdiction " + system.jurisdiction());
         }
     }
 

@@ -100,6 +100,11 @@ public enum ErrorCode {
     FORMAT_VERSION_UNSUPPORTED(false, "不支持的目标格式版本", "The destination's format version is not supported"),
     UPLOAD_ALREADY_RUNNING(true, "已有上报任务正在运行", "An upload run is already running"),
 
+    // security findings (issue 12)
+    XML_UNSAFE_TEXT(false, "文本含有 XML 1.0 无法承载的字符（控制字符、孤立代理项、U+FFFE/U+FFFF）",
+            "The text holds a character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE or U+FFFF)"),
+    REQUEST_REFUSED(false, "请求无法处理（格式错误或不被允许）", "The request cannot be processed (malformed or not allowed)"),
+
     // ---- issue 13: catalogue codes, locations, identity documents, unit identity, periods, 公文 elements ----
     DEVICE_KIND_UNKNOWN(false, "设备代码的品种代码不在《特种设备目录》中，已接受", "The device code's kind is not in the special-equipment catalogue; accepted"),
     REGION_CODE_UNKNOWN(false, "行政区划代码不在 GB/T 2260 代码表中，已接受", "The region code is well formed but not in the GB/T 2260 table; accepted"),

@@ -3,11 +3,14 @@ package cn.sedx.gateway.shared;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
-/** Logback {@code %msg} replacement that masks ID and mobile numbers in every log line, whoever logged it. */
+/**
+ * Logback {@code %msg} replacement: masks personal identifiers and escapes line breaks and other controls in every
+ * log message, whoever logged it ({@link LogLines}).
+ */
 public class MaskingMessageConverter extends MessageConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
-        return PersonalDataMask.text(super.convert(event));
+        return LogLines.safe(super.convert(event));
     }
 }

@@ -24,7 +24,7 @@ public record Problem(
     /** The HTTP status a refusal with this code answers. */
     public static int statusOf(ErrorCode code) {
         return switch (code) {
-            case MALFORMED_JSON, MALFORMED_XML, NESTING_TOO_DEEP -> 400;
+            case MALFORMED_JSON, MALFORMED_XML, NESTING_TOO_DEEP, REQUEST_REFUSED -> 400;
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN, OUT_OF_JURISDICTION -> 403;
             case MESSAGE_NOT_FOUND, RESOURCE_NOT_FOUND -> 404;

@@ -1,10 +1,12 @@
 package cn.sedx.gateway.shared;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -42,6 +44,18 @@ public class ProblemResponses {
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return respond(ErrorCode.SCHEMA_VIOLATION, null, List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, name,
                 "查询参数 " + name + " 无效", "query parameter " + name + " is invalid")));
+    }
+
+    /**
+     * A body Jackson could not read, as JSON or as the request's type: 400, and none of the parser's text (it quotes
+     * the input) reaches the client or the log.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
+        boolean notJson = e.getCause() instanceof JsonParseException;
+        log.info("refused an unreadable request body: {}", notJson ? "not JSON" : "JSON of the wrong shape");
+        return respond(ErrorCode.MALFORMED_JSON, null, List.of(Violation.of(ErrorCode.MALFORMED_JSON, "",
+                notJson ? "无法解析" : "结构或类型不符合本接口", notJson ? "cannot be parsed" : "not of this request's shape")));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -2,6 +2,7 @@ package cn.sedx.gateway.simulator;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -12,18 +13,32 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the simulated platforms received: the last attempts with their exact bytes (bounded), the message ids
- * seen per destination (bounded, to spot duplicates) and counters per destination. Thread-safe.
+ * What the simulated platforms received: the last attempts with their exact bytes, bounded in number, in bytes per
+ * body and in bytes in all (a body past its cap is kept cut off, and says so), the message ids seen per destination
+ * (bounded, to spot duplicates) and counters per destination. Thread-safe.
  */
 class ReceivedLog {
 
     /**
      * One delivery attempt as received.
      *
-     * @param outcome RECEIVED, DUPLICATE or REJECTED
+     * @param body     the body as received, or its first bytes when it was longer than kept bodies may be
+     * @param bodySize the length of the body as received
+     * @param outcome  RECEIVED, DUPLICATE or REJECTED
      */
     record Entry(String destination, String messageId, Instant receivedAt, Map<String, String> headers,
-            byte[] body, String outcome) {}
+            byte[] body, long bodySize, String outcome) {
+
+        Entry(String destination, String messageId, Instant receivedAt, Map<String, String> headers, byte[] body,
+                String outcome) {
+            this(destination, messageId, receivedAt, headers, body, body.length, outcome);
+        }
+
+        /** Whether {@link #body} was cut off. */
+        boolean truncated() {
+            return body.length < bodySize;
+        }
+    }
 
     /** Counters of one destination. */
     static final class Counts {
@@ -37,13 +52,22 @@ class ReceivedLog {
 
     private final int keep;
     private final int rememberIds;
+    private final int maxBody;
+    private final long maxBytes;
+    private long keptBytes;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private final Map<String, Counts> counts = new TreeMap<>();
 
-    ReceivedLog(int keep, int rememberIds) {
+    /**
+     * @param maxBody  the most bytes of one body kept
+     * @param maxBytes the most bytes of bodies kept in all
+     */
+    ReceivedLog(int keep, int rememberIds, long maxBody, long maxBytes) {
         this.keep = keep;
         this.rememberIds = rememberIds;
+        this.maxBody = (int) Math.min(Integer.MAX_VALUE - 8, maxBody);
+        this.maxBytes = maxBytes;
     }
 
     /** Records a verified attempt; returns true when the message id was new for the destination. */
@@ -114,9 +138,12 @@ class ReceivedLog {
     }
 
     private void keep(Entry entry) {
-        entries.addLast(entry);
-        while (entries.size() > keep) {
-            entries.removeFirst();
+        byte[] body = entry.body().length > maxBody ? Arrays.copyOf(entry.body(), maxBody) : entry.body();
+        entries.addLast(new Entry(entry.destination(), entry.messageId(), entry.receivedAt(), entry.headers(), body,
+                entry.bodySize(), entry.outcome()));
+        keptBytes += body.length;
+        while (entries.size() > keep || keptBytes > maxBytes && entries.size() > 1) {
+            keptBytes -= entries.removeFirst().body().length;
         }
     }
 

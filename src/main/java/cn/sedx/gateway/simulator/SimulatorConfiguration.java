@@ -20,7 +20,8 @@ class SimulatorConfiguration {
 
     @Bean
     ReceivedLog simulatorReceivedLog(SimulatorSettings settings) {
-        return new ReceivedLog(settings.keep(), settings.rememberIds());
+        return new ReceivedLog(settings.keep(), settings.rememberIds(), settings.maxKeptBody().toBytes(),
+                settings.maxKeptBytes().toBytes());
     }
 
     @Bean

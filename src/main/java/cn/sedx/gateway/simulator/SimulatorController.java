@@ -21,38 +21,52 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The simulators' HTTP face: the platforms' intake endpoints and the unauthenticated inspection/control API. */
+/**
+ * The simulators' HTTP face: the platforms' intake endpoints (open, as a platform's are: each delivery proves itself
+ * by its signature), the counters (open: no personal data), and what was received and the control of behaviour,
+ * which carry personal data or change the gateway's deliveries and so need an operator (auditors may read what was
+ * received); see docs/security.md.
+ */
 @RestController
 @RequestMapping("/sim")
 @ConditionalOnProperty(prefix = "sedx.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
 class SimulatorController {
 
-    private static final int MAX_BODY = 64 * 1024 * 1024;
-
     private final SimulatedPlatforms platforms;
     private final ReceivedLog log;
+    private final long maxBody;
 
-    SimulatorController(SimulatedPlatforms platforms, ReceivedLog log) {
+    SimulatorController(SimulatedPlatforms platforms, ReceivedLog log, SimulatorSettings settings) {
         this.platforms = platforms;
         this.log = log;
+        this.maxBody = settings.maxBody().toBytes();
     }
 
     @PostMapping("/provincial/{destination}/filings")
     void provincial(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
-        write(platforms.provincial(destination, headers(request), body(request)), response);
+        byte[] body = body(request, response);
+        if (body != null) {
+            write(platforms.provincial(destination, headers(request), body), response);
+        }
     }
 
     @PostMapping("/national/{destination}/packages")
     void national(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
-        write(platforms.national(destination, headers(request), body(request)), response);
+        byte[] body = body(request, response);
+        if (body != null) {
+            write(platforms.national(destination, headers(request), body), response);
+        }
     }
 
     @PostMapping("/{kind:provincial|national}/{destination}/probe")
     void probe(@PathVariable String kind, @PathVariable String destination, HttpServletRequest request,
             HttpServletResponse response) throws IOException, InterruptedException {
-        write(platforms.probe(destination, kind.equals("national"), headers(request), body(request)), response);
+        byte[] body = body(request, response);
+        if (body != null) {
+            write(platforms.probe(destination, kind.equals("national"), headers(request), body), response);
+        }
     }
 
     @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,6 +79,8 @@ class SimulatorController {
             item.put("receivedAt", entry.receivedAt().toString());
             item.put("outcome", entry.outcome());
             item.put("headers", entry.headers());
+            item.put("bodySize", entry.bodySize());
+            item.put("bodyTruncated", entry.truncated());
             item.put("bodyBase64", Base64.getEncoder().encodeToString(entry.body()));
             out.add(item);
         }
@@ -100,10 +116,19 @@ class SimulatorController {
         return headers;
     }
 
-    private static byte[] body(HttpServletRequest request) throws IOException {
+    /** The body, or null after answering 413 when it is longer than a simulated platform reads. */
+    private byte[] body(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(MAX_BODY);
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (body.length <= maxBody) {
+                return body;
+            }
         }
+        response.setStatus(413);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write("{\"code\":\"PAYLOAD_TOO_LARGE\",\"status\":413}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return null;
     }
 
     private static void write(SimulatedPlatforms.Answer answer, HttpServletResponse response) throws IOException {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param returnReason      the reason a RETURN callback gives
  * @param standalone        whether this process is the simulators alone (the {@code simulator} profile): every
  *                          path but {@code /sim/**} and {@code /actuator/**} answers 404
+ * @param maxBody           the largest delivery a simulated platform reads (larger ones are refused 413)
+ * @param maxKeptBody       the most bytes of one received body kept for inspection (the rest is cut off)
+ * @param maxKeptBytes      the most bytes of bodies kept for inspection in all (oldest dropped first)
  */
 @Validated
 @ConfigurationProperties("sedx.simulator")
@@ -33,13 +37,16 @@ public record SimulatorSettings(
         @NotBlank @DefaultValue("provincial-sm2") String provincialKey,
         @NotBlank @DefaultValue("national-sm2") String nationalKey,
         @Min(1) @DefaultValue("2000") int keep,
-        @Min(1) @DefaultValue("1000000") int rememberIds,
+        @Min(1) @DefaultValue("100000") int rememberIds,
         @NotNull @DefaultValue("document-exchange") List<String> documentExchanges,
         @NotNull @DefaultValue("/api/v1/callbacks/document-exchange") URI callbackUrl,
         @NotNull @DefaultValue("SIGN_FOR") CallbackMode callbackMode,
         @NotNull @DefaultValue("2s") Duration callbackDelay,
         @NotBlank @DefaultValue("格式不符合要求 (format not accepted)") String returnReason,
-        @DefaultValue("false") boolean standalone) {
+        @DefaultValue("false") boolean standalone,
+        @NotNull @DefaultValue("20MB") DataSize maxBody,
+        @NotNull @DefaultValue("16MB") DataSize maxKeptBody,
+        @NotNull @DefaultValue("32MB") DataSize maxKeptBytes) {
 
     /** What the simulated document exchange does after receiving a document. */
     public enum CallbackMode { SIGN_FOR, RETURN, NONE }

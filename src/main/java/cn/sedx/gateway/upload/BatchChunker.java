@@ -2,10 +2,11 @@ package cn.sedx.gateway.upload;
 
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageScan.Scanned;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.LogLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
@@ -28,6 +29,7 @@ final class BatchChunker {
     private final int maxRecords;
     private final long maxBytes;
     private final Consumer<Chunk> sink;
+    private final Consumer<SkippedFiling> skips;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
     private final PersonnelBatchXml.Fragments fragments;
     private int seq;
@@ -39,9 +41,11 @@ final class BatchChunker {
     /**
      * @param firstSeq the number of the first chunk cut
      * @param after    the key just before the first filing to come
+     * @param skips    told of each filing left out because it cannot be written
      */
     BatchChunker(PersonnelBatchXml xml, ObjectMapper mapper, Clock clock, String runId, String senderRegion,
-            int maxRecords, long maxBytes, int firstSeq, ScanKey after, Consumer<Chunk> sink) {
+            int maxRecords, long maxBytes, int firstSeq, ScanKey after, Consumer<Chunk> sink,
+            Consumer<SkippedFiling> skips) {
         this.xml = xml;
         this.fragments = xml.fragments();
         this.mapper = mapper;
@@ -53,6 +57,7 @@ final class BatchChunker {
         this.seq = firstSeq;
         this.after = after;
         this.sink = sink;
+        this.skips = skips;
     }
 
     /** Adds the next filing in key order, converting it here; may first hand the chunk so far to the sink. */
@@ -63,6 +68,10 @@ final class BatchChunker {
 
     /** Adds the next filing in key order, already written as a {@code Filing} element. */
     void add(Converted filing) {
+        if (filing.skipped() != null) {
+            skips.accept(filing.skipped());
+            return;
+        }
         boolean full = records + filing.persons() > maxRecords
                 || body.size() + filing.xml().length + CLOSING_RESERVE + 512 > maxBytes;
         if (filings > 0 && full) {
@@ -75,22 +84,33 @@ final class BatchChunker {
     }
 
     /**
-     * One filing written as a {@code Filing} element.
+     * One filing written as a {@code Filing} element, or left out.
      *
      * @param persons the person records in it
+     * @param skipped why the filing was left out, or null when it was written
      */
-    record Converted(ScanKey key, byte[] xml, int persons) {}
+    record Converted(ScanKey key, byte[] xml, int persons, SkippedFiling skipped) {}
 
-    /** Writes a stored filing as a {@code Filing} element with {@code fragments} (one per thread). */
+    /**
+     * Writes a stored filing as a {@code Filing} element with {@code fragments} (one per thread); a filing that
+     * cannot be written is returned as skipped, so it never holds up the others.
+     */
     static Converted convert(PersonnelBatchXml.Fragments fragments, ObjectMapper mapper, Scanned filing) {
         try {
             int persons = fragments.write(filing.id(), filing.key().receivedAt(), mapper.readTree(filing.payload()));
-            return new Converted(filing.key(), fragments.bytes(), persons);
+            return new Converted(filing.key(), fragments.bytes(), persons, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("stored filing " + filing.id() + " is not JSON", e);
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write filing " + filing.id() + " as batch XML", e);
+            return skipped(filing, "存储的报文不是 JSON", "the stored filing is not JSON", e);
+        } catch (XMLStreamException | IllegalArgumentException e) {
+            return skipped(filing, "无法写成批量 XML", "it cannot be written as batch XML", e);
         }
+    }
+
+    private static Converted skipped(Scanned filing, String zh, String en, Exception e) {
+        String detail = LogLines.safe(String.valueOf(e.getMessage()));
+        String reason = zh + " / " + en + " (" + (detail.length() > 300 ? detail.substring(0, 300) : detail) + ")";
+        return new Converted(filing.key(), null, 0, new SkippedFiling(filing.key(), ErrorCode.TRANSFORM_FAILED,
+                reason));
     }
 
     /** Hands the last, partly filled chunk to the sink, if any. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Turns the filings of a key range into signed chunks: one thread reads the store in key order and cuts
@@ -58,9 +59,11 @@ class ChunkProducer {
      * {@code firstSeq}.
      *
      * @param single whether to cut the whole range into one chunk (re-cutting a chunk whose range is known)
+     * @param skips  told (on this thread, in key order) of each filing left out because it cannot be written
      * @throws Stopped when the sink asked to stop
      */
-    void produce(String runId, ScanKey after, ScanKey upTo, int firstSeq, boolean single, ChunkSink sink) {
+    void produce(String runId, ScanKey after, ScanKey upTo, int firstSeq, boolean single, ChunkSink sink,
+            Consumer<SkippedFiling> skips) {
         ExecutorService packagers = Executors.newFixedThreadPool(settings.packagers(), r -> {
             Thread thread = new Thread(r, "upload-packager");
             thread.setDaemon(true);
@@ -75,7 +78,7 @@ class ChunkProducer {
                         if (inFlight.size() > settings.packagers()) {
                             hand(inFlight.poll(), sink);
                         }
-                    });
+                    }, skips);
             scan.forEachPage(MessageType.PERSONNEL_FILING, "", after, upTo, settings.pageSize(),
                     page -> convert(page, packagers).forEach(chunker::add));
             chunker.finish();

@@ -53,9 +53,16 @@ public final class PersonnelBatchXml {
     public static final class Fragments {
 
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 14);
-        private final XMLStreamWriter xml;
+        private final XMLOutputFactory factory;
+        private XMLStreamWriter xml;
 
         private Fragments(XMLOutputFactory factory) throws XMLStreamException {
+            this.factory = factory;
+            start();
+        }
+
+        private void start() throws XMLStreamException {
+            buffer.reset();
             xml = factory.createXMLStreamWriter(buffer, StandardCharsets.UTF_8.name());
             xml.writeStartElement("wrapper");
             xml.writeCharacters("");
@@ -67,8 +74,19 @@ public final class PersonnelBatchXml {
          *
          * @param filing the canonical personnel filing JSON
          * @return the number of person records written
+         * @throws XMLStreamException when the filing cannot be written (text XML cannot carry); the writer is then
+         *     started afresh, so the next filing is not written inside the broken one
          */
         public int write(String messageId, Instant receivedAt, JsonNode filing) throws XMLStreamException {
+            try {
+                return writeFiling(messageId, receivedAt, filing);
+            } catch (XMLStreamException | RuntimeException e) {
+                start();
+                throw e;
+            }
+        }
+
+        private int writeFiling(String messageId, Instant receivedAt, JsonNode filing) throws XMLStreamException {
             buffer.reset();
             xml.writeStartElement("Filing");
             xml.writeAttribute("messageId", messageId);

@@ -100,7 +100,8 @@ public class PersonnelUpload {
         for (UploadRuns.ChunkRow chunk : runs.chunks(run.id())) {
             if ("FAILED".equals(chunk.messageState())) {
                 producer.produce(run.id(), chunk.after(), chunk.last(), chunk.seq(), true,
-                        (cut, messageId, signed) -> recorder.replace(run.id(), chunk, messageId, signed));
+                        (cut, messageId, signed) -> recorder.replace(run.id(), chunk, messageId, signed),
+                        skip -> skipped(run, skip));
                 log.info("upload run {}: chunk {} re-sent after its dead-lettered message {}", run.id(),
                         chunk.seq(), chunk.messageId());
             }
@@ -118,7 +119,15 @@ public class PersonnelUpload {
         producer.produce(run.id(), after, run.to(), chunks.size() + 1, false, (chunk, messageId, signed) -> {
             progress.add(chunk);
             return recorder.record(run.id(), chunk, messageId, signed, progress.filings, progress.records);
-        });
+        }, skip -> skipped(run, skip));
+    }
+
+    /** Records a filing the run leaves out (once per run, however often the range is cut again). */
+    private void skipped(UploadRun run, SkippedFiling skip) {
+        if (runs.recordSkip(run.id(), skip, clock.instant())) {
+            log.warn("upload run {}: filing {} left out, {}: {}", run.id(), skip.messageId(), skip.code(),
+                    skip.reason());
+        }
     }
 
     /** The progress of one run on this node; logs every 10 %. */

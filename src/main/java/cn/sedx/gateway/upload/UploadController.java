@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 class UploadController {
 
     static final String ACTION = "UPLOAD_TRIGGERED";
+    /** How many left-out filings a run's view lists (all are counted). */
+    static final int SKIPPED_SHOWN = 100;
 
     private final UploadLauncher launcher;
     private final UploadRuns runs;
@@ -52,10 +54,13 @@ class UploadController {
 
     private RunView view(UploadRun run) {
         UploadRuns.ChunkCounts counts = runs.counts(run.id());
+        long skipped = runs.skippedCount(run.id());
+        List<Skipped> shown = runs.skipped(run.id(), SKIPPED_SHOWN).stream()
+                .map(s -> new Skipped(s.messageId(), s.key().receivedAt(), s.code().name(), s.reason())).toList();
         return new RunView(run.id(), run.state(), run.trigger(), run.actor(), run.reason(), run.startedAt(),
                 run.finishedAt(), run.attempts(), counts.sent(), counts.acknowledged(), counts.failed(),
-                run.totalFilings(), run.filingsDone(), run.records(), run.progress(), run.from(), run.to(),
-                run.error());
+                run.totalFilings(), run.filingsDone(), run.records(), run.progress(skipped), run.from(), run.to(),
+                run.error(), skipped, shown);
     }
 
     /**
@@ -71,10 +76,19 @@ class UploadController {
      * @param chunksSent         chunks cut, signed and handed to delivery
      * @param chunksAcknowledged chunks whose receipt from the national platform verified
      * @param chunksFailed       chunks dead-lettered (the run is FAILED until resumed)
-     * @param progress           percentage of the run's filings cut into chunks
+     * @param progress           percentage of the run's filings cut into chunks or left out
+     * @param filingsSkipped     filings left out because they cannot be written as batch XML
+     * @param skipped            the first {@value #SKIPPED_SHOWN} of them, oldest first
      */
     record RunView(String id, String state, String trigger, String actor, String reason, Instant startedAt,
             Instant finishedAt, int attempts, int chunksSent, int chunksAcknowledged, int chunksFailed,
             long totalFilings, long filings, long records, int progress, ScanKey from, ScanKey upTo,
-            String error) {}
+            String error, long filingsSkipped, List<Skipped> skipped) {}
+
+    /**
+     * A filing a run left out.
+     *
+     * @param reason why, masked; never the filing's text
+     */
+    record Skipped(String messageId, Instant receivedAt, String code, String reason) {}
 }

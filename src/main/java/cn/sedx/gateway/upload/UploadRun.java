@@ -29,6 +29,11 @@ public record UploadRun(String id, String state, String trigger, String actor, S
 
     /** Percentage of the run's filings cut into chunks (100 when there was nothing to do). */
     public int progress() {
-        return totalFilings == 0 ? 100 : (int) (filingsDone * 100 / totalFilings);
+        return progress(0);
+    }
+
+    /** Percentage of the run's filings cut into chunks or left out ({@code skipped} of them). */
+    public int progress(long skipped) {
+        return totalFilings == 0 ? 100 : (int) (Math.min(totalFilings, filingsDone + skipped) * 100 / totalFilings);
     }
 }

@@ -1,6 +1,8 @@
 package cn.sedx.gateway.upload;
 
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
+import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.PersonalDataMask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -117,7 +119,8 @@ class UploadRuns {
                 .params(ts(now), id).update() == 1;
     }
 
-    boolean fail(String id, String error, Instant now) {
+    boolean fail(String id, String failure, Instant now) {
+        String error = PersonalDataMask.text(failure);
         return jdbc.sql("UPDATE upload_run SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ?"
                         + " AND state = 'RUNNING'")
                 .params(error.length() > 2000 ? error.substring(0, 2000) : error, ts(now), id).update() == 1;
@@ -159,6 +162,31 @@ class UploadRuns {
                         new ScanKey(rs.getTimestamp(5).toInstant(), rs.getString(6)), rs.getInt(7), rs.getInt(8),
                         rs.getLong(9), rs.getInt(10), rs.getString(11)))
                 .list();
+    }
+
+    /** Records a filing the run left out; false when it was already recorded for this run. */
+    boolean recordSkip(String runId, SkippedFiling skip, Instant now) {
+        return jdbc.sql("INSERT INTO upload_skipped (run_id, message_id, received_at, code, reason, skipped_at)"
+                        + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM upload_skipped WHERE run_id = ? AND message_id = ?)")
+                .params(runId, skip.messageId(), ts(skip.key().receivedAt()), skip.code().name(),
+                        PersonalDataMask.text(skip.reason()), ts(now), runId, skip.messageId())
+                .update() == 1;
+    }
+
+    /** The filings a run left out, oldest first, at most {@code limit}. */
+    List<SkippedFiling> skipped(String runId, int limit) {
+        return jdbc.sql("SELECT message_id, received_at, code, reason FROM upload_skipped WHERE run_id = ?"
+                        + " ORDER BY received_at, message_id FETCH FIRST ? ROWS ONLY")
+                .params(runId, limit)
+                .query((rs, n) -> new SkippedFiling(new ScanKey(rs.getTimestamp(2).toInstant(), rs.getString(1)),
+                        ErrorCode.valueOf(rs.getString(3)), rs.getString(4)))
+                .list();
+    }
+
+    long skippedCount(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM upload_skipped WHERE run_id = ?").param(runId).query(Long.class)
+                .single();
     }
 
     ChunkCounts counts(String runId) {

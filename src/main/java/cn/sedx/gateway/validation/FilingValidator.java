@@ -15,8 +15,9 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates a filing of any type: its JSON Schema first, then, on a schema-valid body only, its identifiers and
- * business rules (docs/validation.md lists them). Every violation is collected, not only the first. A year-end
+ * Validates a filing of any type: text that XML cannot carry first ({@code XML_UNSAFE_TEXT}, reported alone, the
+ * same for every channel), then its JSON Schema, then, on a schema-valid body only, its identifiers and business
+ * rules (docs/validation.md lists them). Every violation is collected, not only the first. A year-end
  * report's classification is checked even when the rest of it fails. Thread-safe; plain Java apart from the
  * annotation.
  */
@@ -52,6 +53,11 @@ public class FilingValidator {
      */
     public ValidationOutcome validate(MessageType type, JsonNode body) {
         Objects.requireNonNull(type, "type");
+        List<Violation> unsafe = XmlSafeText.check(body);
+        if (!unsafe.isEmpty()) {
+            // reported alone: no other check may echo such text, and the filing's region is not taken from it
+            return new ValidationOutcome(unsafe, List.of(), null, null, null);
+        }
         Violations violations = new Violations();
         if (type == MessageType.YEAR_END_REPORT) {
             YearEndReportRules.refuseClassified(body, violations);

@@ -39,7 +39,7 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("cn.sedx.gateway.messagestore..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("cn.sedx.gateway.messagestore..",
                         "cn.sedx.gateway.shared..", "java..", "javax..", "jakarta..", "org.springframework..",
-                        "org.slf4j..", "com.fasterxml..", "org.flywaydb..")
+                        "org.slf4j..", "com.fasterxml..", "org.bouncycastle..", "org.flywaydb..")
                 .check(classes);
     }
 

@@ -123,4 +123,19 @@ class AuditTrailTests {
         assertThat(details).noneMatch(detail -> detail.matches(".*\\d{17}[0-9X].*") || detail.contains("13812345678"));
         assertThat(details).anySatisfy(detail -> assertThat(detail).contains("138****5678"));
     }
+
+    @Test
+    void masksGluedIdNumbersAndCountryCodeMobilesInReasonsWhereverTheyAreStored() {
+        String reason = "asked by +8613912345678 about ID11010519491231002X";
+        operator.postJson("/api/v1/admin/audit/head-signatures", "{\"reason\":\"" + reason + "\"}");
+        operator.postJson("/api/v1/admin/uploads/personnel/run", "{\"reason\":\"" + reason + "\"}");
+        operator.postJson("/api/v1/admin/replays", "{\"filter\": {\"state\": \"FAILED\"}, \"reason\": \"" + reason
+                + "\"}");
+
+        List<String> stored = jdbc.sql("SELECT detail FROM audit_entry WHERE detail IS NOT NULL UNION ALL"
+                + " SELECT reason FROM upload_run WHERE reason IS NOT NULL UNION ALL SELECT reason FROM replay"
+                + " UNION ALL SELECT detail FROM message_state WHERE detail IS NOT NULL").query(String.class).list();
+        assertThat(stored).anySatisfy(text -> assertThat(text).contains("+86139****5678", "ID110105********002X"));
+        assertThat(stored).noneMatch(text -> text.contains("13912345678") || text.contains("11010519491231002X"));
+    }
 }

@@ -12,6 +12,7 @@ import cn.sedx.gateway.messagestore.StateChanged;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.StoreCiphers;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -72,9 +73,9 @@ public final class StoreBenchmark {
         DeliveryLog deliveries = new DeliveryLog(jdbc, new JdbcTemplate(dataSource));
         AuditRows auditRows = new AuditRows(jdbc);
         MessageStore audited = new MessageStore(jdbc, Clock.systemUTC(), auditRows::record, new RowClaims(dataSource),
-                manager);
+                manager, StoreCiphers.TEST);
         DeliveryStates states = new DeliveryStates(audited, deliveries,
-                new SentRequests(jdbc, new JdbcTemplate(dataSource)));
+                new SentRequests(jdbc, new JdbcTemplate(dataSource), StoreCiphers.TEST));
         byte[] payload = Fixtures.bytes("personnel-filing/valid-use-unit.json");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long intake = 0;

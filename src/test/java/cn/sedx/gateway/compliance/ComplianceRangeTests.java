@@ -13,6 +13,7 @@ import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.StoreCiphers;
 import cn.sedx.gateway.support.Stores;
 import cn.sedx.gateway.support.TestDatabases;
 import cn.sedx.gateway.support.Uscc;
@@ -41,7 +42,7 @@ class ComplianceRangeTests {
     private static final LocalDate AS_OF = LocalDate.parse("2026-11-28");
 
     private final DataSource database = TestDatabases.H2.migrated();
-    private final ComplianceView view = new ComplianceView(new MessageScan(JdbcClient.create(database)), JSON,
+    private final ComplianceView view = new ComplianceView(new MessageScan(JdbcClient.create(database), StoreCiphers.TEST), JSON,
             ValidationSettings.defaults());
     private final String firm = Uscc.numbered("440106", 1);
 

@@ -91,7 +91,7 @@ final class Gateway {
     }
 
     JsonNode received(String messageId) {
-        return read(http.get("/sim/received?messageId=" + messageId).body());
+        return read(operator.get("/sim/received?messageId=" + messageId).body());
     }
 
     JsonNode health() {
@@ -107,7 +107,7 @@ final class Gateway {
     }
 
     void control(String json) {
-        assertThat(http.postJson("/sim/control", json).statusCode()).isEqualTo(200);
+        assertThat(operator.postJson("/sim/control", json).statusCode()).isEqualTo(200);
     }
 
     HttpResponse<String> asOperator(String path, String body) {

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessageStoreTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
+    static final PayloadCipher CIPHER = cn.sedx.gateway.support.StoreCiphers.TEST;
 
     private final List<StateChanged> published = Collections.synchronizedList(new ArrayList<>());
     private final ApplicationEventPublisher events = event -> published.add((StateChanged) event);

@@ -59,7 +59,9 @@ class UnitKindStoreTests {
     @EnumSource(TestDatabases.class)
     void backfillsTheKindOfFilingsStoredBeforeTheColumnExisted(TestDatabases database) {
         DataSource dataSource = database.migratedTo("30");
-        MessageStore store = store(dataSource, Instant.parse("2026-11-01T00:00:00Z"));
+        // filings stored by the version before V30, in clear as that version stored them
+        MessageStore store = Stores.messageStore(dataSource, Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"),
+                ZoneOffset.UTC), event -> { }, PayloadCipher.off());
         StoredMessage production = store.insertReceived(filing("PRODUCTION"));
         StoredMessage filling = store.insertReceived(filing("FILLING"));
         StoredMessage unreadable = store.insertReceived(new NewMessage(MessageType.PERSONNEL_FILING, "gd-province",

@@ -88,7 +88,7 @@ final class ConfigurationReference {
         out.append("\n## Environment variables\n\nRead by `application.yaml` (the setting they fill, its meaning and"
                 + " their default):\n\n| variable | fills | profile | default | meaning |\n|---|---|---|---|---|\n");
         variables.forEach((name, cells) -> out.append("| `").append(name).append("` | `").append(cells[0])
-                .append("` | ").append(cells[1]).append(" | ").append(code(cells[2])).append(" | ")
+                .append("` | ").append(cells[1]).append(" | ").append(cells[2]).append(" | ")
                 .append(meaning(cells[0])).append(" |\n"));
         out.append("\nRead by `bin/sedx`:\n\n| variable | meaning |\n|---|---|\n");
         scriptVariables.forEach((name, meaning) -> out.append("| `").append(name).append("` | ").append(cell(meaning))
@@ -232,7 +232,10 @@ final class ConfigurationReference {
             String[] reference = placeholder(text, at);
             String[] known = variables.get(reference[0]);
             String profiles = known == null || known[1].equals(profile) ? profile : known[1] + ", " + profile;
-            variables.put(reference[0], new String[] {prefix, profiles, reference[1]});
+            // a profile with a default of its own (SEDX_ADDRESS) names it beside the embedded default
+            String defaults = known == null || known[2].equals(code(reference[1])) ? code(reference[1])
+                    : known[2] + " (" + profile + ": " + code(reference[1]) + ")";
+            variables.put(reference[0], new String[] {prefix, profiles, defaults});
         }
     }
 

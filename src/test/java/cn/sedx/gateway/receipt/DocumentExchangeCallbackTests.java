@@ -42,7 +42,7 @@ class DocumentExchangeCallbackTests {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        http.postJson("/sim/control", "{\"destination\":\"document-exchange\",\"mode\":\"OK\",\"callback\":\"NONE\"}");
+        http.asOperator().postJson("/sim/control", "{\"destination\":\"document-exchange\",\"mode\":\"OK\",\"callback\":\"NONE\"}");
     }
 
     @Test

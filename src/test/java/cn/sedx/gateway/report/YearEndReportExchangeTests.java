@@ -81,7 +81,7 @@ class YearEndReportExchangeTests {
 
     /** The text of an element of the manifest the document exchange received for a message, or null. */
     private String manifestText(String messageId, String element) throws Exception {
-        JsonNode received = read(new Http(port).get("/sim/received?messageId=" + messageId));
+        JsonNode received = read(new Http(port).asOperator().get("/sim/received?messageId=" + messageId));
         byte[] zip = Base64.getDecoder().decode(received.path(0).path("bodyBase64").asText());
         byte[] manifest = null;
         try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -132,7 +132,7 @@ class YearEndReportExchangeTests {
     private void exchangeWill(String callback, String reason) {
         String body = "{\"destination\":\"document-exchange\",\"mode\":\"OK\",\"callback\":\"" + callback
                 + "\",\"callbackDelayMs\":200" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";
-        HttpResponse<String> response = new Http(port).postJson("/sim/control", body);
+        HttpResponse<String> response = new Http(port).asOperator().postJson("/sim/control", body);
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 

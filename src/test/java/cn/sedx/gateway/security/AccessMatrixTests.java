@@ -168,6 +168,14 @@ class AccessMatrixTests {
     }
 
     @Test
+    void reSealingTheStoreIsForOperatorsOnlyAndNeedsAReason() {
+        String reseal = "{\"reason\": \"matrix check of re-sealing\", \"limit\": 10}";
+        expect("POST store reseal", http -> http.postJson("/api/v1/admin/store/reseal", reseal),
+                all(401, 401, 403, 403, 200, 403, 401));
+        assertThat(callers.get("operator").postJson("/api/v1/admin/store/reseal", "{}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void theComplianceViewIsOpenToSystemsWithinTheirJurisdiction() {
         expect("GET compliance 440106", http -> http.get("/api/v1/compliance?region=440106"),
                 all(401, 401, 200, 200, 200, 200, 401));
@@ -181,6 +189,16 @@ class AccessMatrixTests {
     void contractsAndHealthArePublic() {
         expect("GET openapi", http -> http.get("/api/v1/openapi.yaml"), Map.of("anonymous", 200));
         expect("GET health", http -> http.get("/actuator/health"), Map.of("anonymous", 200));
+    }
+
+    @Test
+    void whatTheSimulatorsReceivedIsForOperatorsAndAuditorsAndTheirControlForOperators() {
+        expect("GET sim received", http -> http.get("/sim/received?messageId=none"),
+                all(401, 401, 403, 403, 200, 200, 401));
+        String harmless = "{\"destination\":\"province-11\",\"mode\":\"OK\"}";
+        expect("POST sim control", http -> http.postJson("/sim/control", harmless),
+                all(401, 401, 403, 403, 200, 403, 401));
+        expect("GET sim stats", http -> http.get("/sim/stats"), Map.of("anonymous", 200));
     }
 
     @Test

@@ -58,5 +58,9 @@ class SampleTlsTests {
         // authenticated as tianhe-county, which may not submit year-end reports: 403, not 401
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("FORBIDDEN");
+        // under TLS every answer tells browsers to come back over TLS only
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000 ; includeSubDomains");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersTests.POLICY);
     }
 }

@@ -83,7 +83,7 @@ class SeparateSimulatorProcessTests {
         String id = submit("/api/v1/personnel-filings", Fixtures.bytes("personnel-filing/valid-use-unit.json"));
         awaitState(id, "ACKNOWLEDGED");
 
-        JsonNode received = read(simulator.get("/sim/received?messageId=" + id));
+        JsonNode received = read(simulator.asOperator().get("/sim/received?messageId=" + id));
         assertThat(received).hasSize(1);
         assertThat(received.get(0).get("destination").asText()).isEqualTo("province-44");
         assertThat(received.get(0).get("outcome").asText()).isEqualTo("RECEIVED");
@@ -99,7 +99,7 @@ class SeparateSimulatorProcessTests {
         String id = submit("/api/v1/year-end-reports", Fixtures.bytes("year-end-report/valid-report.json"));
         awaitState(id, "SIGNED_FOR");
 
-        JsonNode received = read(simulator.get("/sim/received?messageId=" + id));
+        JsonNode received = read(simulator.asOperator().get("/sim/received?messageId=" + id));
         assertThat(received).hasSize(1);
         assertThat(received.get(0).get("destination").asText()).isEqualTo("document-exchange");
         JsonNode history = message(id).get("history");
@@ -113,7 +113,7 @@ class SeparateSimulatorProcessTests {
     @Test
     void servesNoSimulatorsInTheGateway() {
         assertThat(gateway.get("/sim/stats").statusCode()).isEqualTo(404);
-        assertThat(gateway.postJson("/sim/control", "{\"destination\":\"province-44\",\"mode\":\"FAIL\"}")
+        assertThat(gateway.asOperator().postJson("/sim/control", "{\"destination\":\"province-44\",\"mode\":\"FAIL\"}")
                 .statusCode()).isEqualTo(404);
         assertThat(simulator.get("/sim/stats").statusCode()).isEqualTo(200);
     }

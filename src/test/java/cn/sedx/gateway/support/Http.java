@@ -40,6 +40,11 @@ public final class Http {
         return with("Authorization", "Basic " + encoded);
     }
 
+    /** The gateway's sample operator (HTTP Basic). */
+    public Http asOperator() {
+        return basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
+    }
+
     /** The gateway's sample Guangdong provincial system (jurisdiction 44, every message type). */
     public Http asProvince() {
         return bearer(SampleCredentials.GD_PROVINCE_TOKEN);

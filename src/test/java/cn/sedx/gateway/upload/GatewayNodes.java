@@ -22,6 +22,7 @@ final class GatewayNodes implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
+    private final String storeKey = randomKey();
 
     GatewayNodes() throws SQLException {
         String pg = System.getenv("SEDX_TEST_PG_URL");
@@ -41,6 +42,12 @@ final class GatewayNodes implements AutoCloseable {
         }
     }
 
+    private static String randomKey() {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     /** Starts a node with the given settings on top of the shared database. */
     ConfigurableApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
@@ -52,6 +59,9 @@ final class GatewayNodes implements AutoCloseable {
         properties.put("spring.datasource.username", user);
         properties.put("spring.datasource.password", password);
         properties.put("spring.flyway.clean-disabled", false);
+        // nodes of one cluster seal stored payloads under one key, as production nodes do (SEDX_STORE_KEY)
+        properties.put("sedx.store.encryption.key-id", "cluster");
+        properties.put("sedx.store.encryption.key", storeKey);
         // command-line arguments, so they override application.yaml
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

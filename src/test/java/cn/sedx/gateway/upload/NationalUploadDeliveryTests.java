@@ -109,7 +109,7 @@ class NationalUploadDeliveryTests {
 
     private List<JsonNode> received(String messageId) {
         List<JsonNode> accepted = new ArrayList<>();
-        read(new Http(port).get("/sim/received?messageId=" + messageId)).forEach(r -> {
+        read(new Http(port).asOperator().get("/sim/received?messageId=" + messageId)).forEach(r -> {
             if (!"REJECTED".equals(r.path("outcome").asText())) {
                 accepted.add(r);
             }
@@ -126,7 +126,7 @@ class NationalUploadDeliveryTests {
     }
 
     private void control(String mode, long delayMs) {
-        HttpResponse<String> response = new Http(port).postJson("/sim/control",
+        HttpResponse<String> response = new Http(port).asOperator().postJson("/sim/control",
                 "{\"destination\":\"national-platform\",\"mode\":\"" + mode + "\",\"status\":503,"
                         + "\"delayMs\":" + delayMs + "}");
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);

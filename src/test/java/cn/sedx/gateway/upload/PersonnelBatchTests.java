@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageScan.Scanned;
 import cn.sedx.gateway.messagestore.MessageState;
+import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,7 @@ class PersonnelBatchTests {
     private static final byte[] PRODUCTION_UNIT = Fixtures.bytes("personnel-filing/valid-production-unit.json");
 
     private final List<Chunk> chunks = new ArrayList<>();
+    private final List<SkippedFiling> skips = new ArrayList<>();
 
     @Test
     void cutsByRecordCountWithoutSplittingAFiling() throws Exception {
@@ -93,6 +95,27 @@ class PersonnelBatchTests {
     }
 
     @Test
+    void leavesOutAFilingItCannotWriteAndWritesTheNextOnesWhole() throws Exception {
+        BatchChunker chunker = chunker(1000, Long.MAX_VALUE);
+        byte[] nul = new String(USE_UNIT, StandardCharsets.UTF_8).replace("广州天河城市物业管理有限公司", "广州天河\\u0000物业")
+                .getBytes(StandardCharsets.UTF_8);
+
+        chunker.add(filing(1, USE_UNIT));
+        chunker.add(filing(2, nul));
+        chunker.add(filing(3, "not json".getBytes(StandardCharsets.UTF_8)));
+        chunker.add(filing(4, USE_UNIT));
+        chunker.finish();
+
+        assertThat(skips).extracting(SkippedFiling::messageId).containsExactly(id(2), id(3));
+        assertThat(skips).allSatisfy(skip -> assertThat(skip.code()).isEqualTo(ErrorCode.TRANSFORM_FAILED));
+        assertThat(skips.get(0).reason()).contains("batch XML").doesNotContain("\u0000");
+        List<PersonnelBatchReader.Filing> read = new ArrayList<>();
+        new PersonnelBatchReader().read(new ByteArrayInputStream(chunks.get(0).xml()), read::add);
+        assertThat(read).extracting(PersonnelBatchReader.Filing::messageId).containsExactly(id(1), id(4));
+        assertThat(chunks.get(0).last()).isEqualTo(filing(4, USE_UNIT).key());
+    }
+
+    @Test
     void carriesEachPersonsDocumentTypeAndNationalityInASchemaValidChunk() throws Exception {
         BatchChunker chunker = chunker(1000, Long.MAX_VALUE);
         chunker.add(filing(1, Fixtures.bytes("personnel-filing/valid-officer-passport.json")));
@@ -133,7 +156,7 @@ class PersonnelBatchTests {
 
     private BatchChunker chunker(int maxRecords, long maxBytes) {
         return new BatchChunker(new PersonnelBatchXml(), JSON, Clock.systemUTC(), "run-1", "440000", maxRecords,
-                maxBytes, 1, ScanKey.START, chunks::add);
+                maxBytes, 1, ScanKey.START, chunks::add, skips::add);
     }
 
     private static Scanned filing(int n, byte[] payload) {

@@ -113,6 +113,45 @@ class PersonnelUploadTests {
     }
 
     @Test
+    void leavesOutAStoredFilingItCannotWriteRecordsWhyAndUploadsTheOthers() {
+        List<String> before = submit(2);
+        // wave-1 data: accepted before intake refused text XML cannot carry, stored as it came (in clear)
+        String planted = plant(new String(FILING, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("广州天河城市物业管理有限公司", "广州天河\\u0000物业"));
+        List<String> after = submit(2);
+
+        String runId = trigger("wave-1 filing with a NUL").get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(runId).get("progress").asInt() == 100
+                && find(runId).get("chunksSent").asInt() == 2);
+        acknowledge(chunkMessages(runId));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(runId).get("state").asText().equals("SUCCEEDED"));
+        JsonNode done = find(runId);
+        assertThat(done.get("filings").asInt()).isEqualTo(4);
+        assertThat(done.get("filingsSkipped").asInt()).isEqualTo(1);
+        assertThat(done.at("/skipped/0/messageId").asText()).isEqualTo(planted);
+        assertThat(done.at("/skipped/0/code").asText()).isEqualTo("TRANSFORM_FAILED");
+        assertThat(done.at("/skipped/0/reason").asText()).contains("batch XML").doesNotContain("\u0000");
+        assertThat(uploads().at("/watermark/id").asText()).isEqualTo(after.get(1));
+        assertThat(before).doesNotContain(planted);
+    }
+
+    private String plant(String payload) {
+        String id = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO message (id, type, state, submitting_system, channel, unit_uscc, region_code,"
+                        + " body_sha256, payload_size, received_at, updated_at)"
+                        + " VALUES (?, 'PERSONNEL_FILING', 'ACKNOWLEDGED', 'gd-province', 'REST', '91440106MA59ABCDEX',"
+                        + " '440106', ?, ?, ?, ?)")
+                .params(id, "0".repeat(64), payload.length(), now, now)
+                .update();
+        jdbc.sql("INSERT INTO message_payload (message_id, payload) VALUES (?, ?)")
+                .params(id, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .update();
+        return id;
+    }
+
+    @Test
     void refusesATriggerWithoutAReasonOrFromAnAuditor() {
         HttpResponse<String> bare = operator().postJson("/api/v1/admin/uploads/personnel/run", "{}");
         assertThat(bare.statusCode()).isEqualTo(422);

@@ -3,6 +3,7 @@ package cn.sedx.gateway.upload;
 import cn.sedx.gateway.messagestore.MessageScan;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.PayloadCipher;
 import cn.sedx.gateway.messagestore.RowClaims;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.signing.ExchangePackageWriter;
@@ -38,18 +39,26 @@ import org.springframework.util.unit.DataSize;
  * packages. Mode {@code produce} discards the signed chunks; mode {@code run} does a whole upload run, storing
  * each chunk as a PERSONNEL_BATCH message with its bookkeeping, as the gateway does.
  *
- * <p>Arguments: {@code [filings=1000000] [mode=produce|run] [folder=target/upload-benchmark]}.
+ * <p>Stored payloads are sealed with SM4-GCM as the gateway stores them (a fixed benchmark key), unless the
+ * fourth argument is {@code clear}; each kind of store has its folder.
+ *
+ * <p>Arguments: {@code [filings=1000000] [mode=produce|run] [folder=target/upload-benchmark[-clear]]
+ * [payloads=sm4|clear]}.
  */
 public final class UploadBenchmark {
 
     private static final int PERSONS = 3;
+    private static PayloadCipher cipher = benchmarkCipher();
 
     private UploadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int filings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String mode = args.length > 1 ? args[1] : "produce";
-        Path folder = Path.of(args.length > 2 ? args[2] : "target/upload-benchmark").toAbsolutePath();
+        boolean clear = args.length > 3 && args[3].equals("clear");
+        cipher = clear ? PayloadCipher.off() : benchmarkCipher();
+        Path folder = Path.of(args.length > 2 && !args[2].isEmpty() ? args[2]
+                : clear ? "target/upload-benchmark-clear" : "target/upload-benchmark").toAbsolutePath();
         try (HikariDataSource dataSource = dataSource(folder)) {
             // outOfOrder: a store filled before a lower-numbered migration landed can still be reused
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
@@ -64,7 +73,7 @@ public final class UploadBenchmark {
     private static void measure(HikariDataSource dataSource, JdbcClient jdbc, String mode, int filings) {
         Clock clock = Clock.systemUTC();
         UploadSettings settings = settings();
-        MessageScan scan = new MessageScan(jdbc);
+        MessageScan scan = new MessageScan(jdbc, cipher);
         SigningKeys keys = new SigningKeys(new SigningSettings(null, java.util.Map.of(), null, null, null),
                 new DefaultResourceLoader(), clock);
         ChunkProducer producer = new ChunkProducer(scan,
@@ -79,7 +88,7 @@ public final class UploadBenchmark {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             UploadRuns runs = new UploadRuns(jdbc);
             MessageStore store = new MessageStore(jdbc, clock, event -> { }, new RowClaims(dataSource),
-                new DataSourceTransactionManager(dataSource));
+                new DataSourceTransactionManager(dataSource), cipher);
             UploadSettlement settlement = new UploadSettlement(runs, tx, settings, clock);
             PersonnelUpload upload = new PersonnelUpload(runs, scan, producer,
                     new ChunkRecorder(store, runs, tx, settings, clock), settlement, tx, settings, clock);
@@ -97,7 +106,7 @@ public final class UploadBenchmark {
                 records.addAndGet(chunk.records());
                 bytes.addAndGet(signed.length);
                 return true;
-            });
+            }, skip -> { });
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         double seconds = took.toMillis() / 1000.0;
@@ -145,7 +154,7 @@ public final class UploadBenchmark {
                 insert.setTimestamp(6, at);
                 insert.addBatch();
                 payloads.setString(1, id);
-                payloads.setBytes(2, payload);
+                payloads.setBytes(2, cipher.seal(id, payload));
                 payloads.addBatch();
                 if ((i + 1) % 1000 == 0) {
                     insert.executeBatch();
@@ -159,6 +168,12 @@ public final class UploadBenchmark {
         }
         System.out.printf("filled the store with %d filings in %.0f s%n", filings - present,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** SM4-GCM under a fixed key, so a store filled once is read by every later run. */
+    static PayloadCipher benchmarkCipher() {
+        byte[] key = java.util.Arrays.copyOf("sedx-upload-benchmark".getBytes(StandardCharsets.US_ASCII), 16);
+        return PayloadCipher.of("bench", java.util.Map.of("bench", key));
     }
 
     /** A use unit with its principal, director and one officer (three person records). */

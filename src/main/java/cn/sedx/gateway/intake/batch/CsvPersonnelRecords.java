@@ -34,6 +34,7 @@ final class CsvPersonnelRecords extends LookAheadRecords {
     private long rowsRead;
     private boolean ended;
     private long tooLongLine;
+    private long unterminatedLine;
 
     CsvPersonnelRecords(Reader reader, int maxRowChars, int maxPersons) {
         this.reader = reader;
@@ -69,8 +70,13 @@ final class CsvPersonnelRecords extends LookAheadRecords {
             tooLongLine = 0;
             return failure(line, "", ErrorCode.PAYLOAD_TOO_LARGE, "该行超过大小限制", "the row exceeds the size limit");
         }
+        if (unterminatedLine > 0) {
+            ended = true;
+            return failure(unterminatedLine, "", ErrorCode.MALFORMED_CSV, "文件在引号内结束，该行不完整",
+                    "the file ends inside a quoted field: the row is cut off");
+        }
         if (lookahead == null && !readRow()) {
-            return tooLongLine > 0 ? advance() : null;
+            return tooLongLine > 0 || unterminatedLine > 0 ? advance() : null;
         }
         return group();
     }
@@ -110,6 +116,10 @@ final class CsvPersonnelRecords extends LookAheadRecords {
                 // the reader skipped the row: it is reported as a record of its own, the rows after it go on
                 rowsRead++;
                 tooLongLine = e.line();
+                return false;
+            } catch (CsvRows.UnterminatedQuote e) {
+                rowsRead++;
+                unterminatedLine = e.line();
                 return false;
             }
             if (row == null) {

@@ -62,6 +62,10 @@ final class CsvRows {
             }
             c = read();
         }
+        if (quoted) {
+            // the file ended inside a quoted field: the row is cut off (a truncated file), never taken as whole
+            throw new UnterminatedQuote(rowLine);
+        }
         fields.add(field.toString());
         return fields;
     }
@@ -93,6 +97,20 @@ final class CsvRows {
             line++;
         }
         return c;
+    }
+
+    /** The file ended inside a quoted field of the row at {@code line}. */
+    static final class UnterminatedQuote extends IOException {
+        private final long line;
+
+        UnterminatedQuote(long line) {
+            super("row at line " + line + " ends inside quotes");
+            this.line = line;
+        }
+
+        long line() {
+            return line;
+        }
     }
 
     /** A row passed the size limit; the reader has skipped to the next row. */

@@ -6,6 +6,7 @@ import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -58,6 +59,9 @@ final class JsonLinesRecords extends LookAheadRecords {
             }
             return BatchRecord.read(number, type, mapper.writeValueAsBytes(filing),
                     pointer -> new BatchRecord.Location(number, "/filing" + pointer));
+        } catch (StreamConstraintsException e) {
+            // the same code as REST for the same defect
+            return unreadable(number, ErrorCode.NESTING_TOO_DEEP, "该行嵌套层级过深", "the line is nested too deeply");
         } catch (JsonProcessingException e) {
             return unreadable(number, ErrorCode.MALFORMED_JSON, "该行不是合法的 JSON", "the line is not valid JSON");
         } catch (IllegalArgumentException e) {

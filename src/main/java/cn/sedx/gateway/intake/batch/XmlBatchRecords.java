@@ -2,6 +2,7 @@ package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.intake.soap.CanonicalFilingWriter;
 import cn.sedx.gateway.intake.soap.SoapXPaths;
+import cn.sedx.gateway.intake.soap.XmlFailures;
 import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
 import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
@@ -31,6 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlBatchRecords extends LookAheadRecords {
 
     private static final JAXBContext TYPES = context();
+    private static final String MAX_ELEMENT_DEPTH = "com.ctc.wstx.maxElementDepth";
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
             "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class);
 
@@ -41,6 +43,9 @@ final class XmlBatchRecords extends LookAheadRecords {
     private final long maxRecordBytes;
     private long number;
     private boolean broken;
+    // JAXB leaves the reader on the event after a filing: the next filing's start or the root's end, when no
+    // whitespace lies between them
+    private boolean afterFiling;
     // the failure found while opening the file: the file's only record
     private BatchRecord openingFailure;
 
@@ -98,7 +103,10 @@ final class XmlBatchRecords extends LookAheadRecords {
             return null;
         }
         try {
-            if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
+            int event = afterFiling && reader.isStartElement() || afterFiling && reader.isEndElement()
+                    ? reader.getEventType() : reader.nextTag();
+            afterFiling = false;
+            if (event != XMLStreamConstants.START_ELEMENT) {
                 return null;
             }
             number++;
@@ -110,6 +118,7 @@ final class XmlBatchRecords extends LookAheadRecords {
                 return failure(ErrorCode.SCHEMA_VIOLATION, "未知元素 " + name, "unknown element " + name);
             }
             Object filing = unmarshaller.unmarshal(reader, type).getValue();
+            afterFiling = true;
             MessageType messageType = CanonicalFilingWriter.typeOf(filing);
             String element = "/sub:" + name;
             return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
@@ -120,14 +129,27 @@ final class XmlBatchRecords extends LookAheadRecords {
         } catch (SedxException e) {
             long position = number;
             return BatchRecord.unreadable(position, e, pointer -> new BatchRecord.Location(position, pointer));
+        } catch (RuntimeException e) {
+            // Woodstox reports some errors lazily, as an unchecked wrapper of the XMLStreamException
+            if (!(e.getCause() instanceof XMLStreamException)) {
+                throw e;
+            }
+            broken = true;
+            return malformed(e);
         }
     }
 
+    /** What the parser refused, named as the SOAP channel names it (XmlFailures); anything else is MALFORMED_XML. */
     private BatchRecord malformed(Exception e) {
-        String text = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
-        boolean dtd = text.contains("DTD") || text.contains("DOCTYPE") || text.toLowerCase().contains("entity");
-        return dtd ? failure(ErrorCode.XML_DTD_REFUSED, "文件含有 DTD 或实体", "the file holds a DTD or an entity")
-                : failure(ErrorCode.MALFORMED_XML, "文件在此处不是格式正确的 XML", "the file is not well-formed XML here");
+        ErrorCode code = XmlFailures.classify(e).code();
+        return switch (code) {
+            case XML_UNSAFE_TEXT -> failure(code, "文件在此处含有 XML 无法承载的字符",
+                    "the file holds a character XML cannot carry here");
+            case XML_DTD_REFUSED -> failure(code, "文件含有 DTD 或实体", "the file holds a DTD or an entity");
+            case NESTING_TOO_DEEP, XML_TOO_MANY_ELEMENTS, XML_TEXT_TOO_LONG -> failure(code, "文件在此处超出 XML 限制",
+                    "the file exceeds an XML limit here");
+            default -> failure(ErrorCode.MALFORMED_XML, "文件在此处不是格式正确的 XML", "the file is not well-formed XML here");
+        };
     }
 
     private BatchRecord failure(ErrorCode code, String zh, String en) {
@@ -143,6 +165,10 @@ final class XmlBatchRecords extends LookAheadRecords {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        // the SOAP channel's depth limit (sedx.soap.max-element-depth's default): a filing is 5 levels deep
+        if (factory.isPropertySupported(MAX_ELEMENT_DEPTH)) {
+            factory.setProperty(MAX_ELEMENT_DEPTH, 32);
+        }
         return factory;
     }
 

@@ -71,9 +71,11 @@ final class SoapAnswers {
     static cn.sedx.gateway.intake.soap.ws.Violation violation(Violation violation, String operation) {
         cn.sedx.gateway.intake.soap.ws.Violation answer = new cn.sedx.gateway.intake.soap.ws.Violation();
         answer.setCode(violation.code().name());
-        answer.setXpath(SoapFaults.IDEMPOTENCY_KEY_POINTER.equals(violation.pointer())
-                ? SoapXPaths.IDEMPOTENCY_KEY
-                : SoapXPaths.of(operation, violation.pointer()));
+        answer.setXpath(switch (violation.pointer()) {
+            case SoapFaults.IDEMPOTENCY_KEY_POINTER -> SoapXPaths.IDEMPOTENCY_KEY;
+            case SoapFaults.SECURITY_POINTER -> SoapXPaths.SECURITY;
+            default -> SoapXPaths.of(operation, violation.pointer());
+        });
         answer.setMessageZh(violation.messageZh());
         answer.setMessageEn(violation.messageEn());
         return answer;

@@ -1,12 +1,15 @@
 package cn.sedx.gateway.intake.soap;
 
 import cn.sedx.gateway.intake.soap.ws.Submission;
+import cn.sedx.gateway.security.AuthenticationThrottle;
 import cn.sedx.gateway.security.SystemRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
@@ -27,7 +30,7 @@ class SoapEndpointConfiguration {
     static final QName PORT = new QName(SoapXPaths.NAMESPACE, "SubmissionSoap12");
 
     @Bean
-    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings, SystemRegistry systems) {
+    CxfEndpoint soapSubmissionEndpoint(SoapSettings settings, SystemRegistry systems, AuthenticationThrottle throttle) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress(settings.address());
         endpoint.setWsdlURL("classpath:schemas/submission.wsdl");
@@ -42,12 +45,27 @@ class SoapEndpointConfiguration {
             endpoint.setPublishedEndpointUrl(settings.publicUrl().toString());
         }
         endpoint.setProperties(properties(settings));
+        endpoint.setHeaderFilterStrategy(nothingBack());
         endpoint.getInInterceptors().add(new RequestSizeLimit(settings.maxRequestSize().toBytes()));
         endpoint.getInInterceptors().add(BodyPresenceCheck.afterHeaders());
-        endpoint.getInInterceptors().add(new UsernameTokenCheck(systems));
+        endpoint.getInInterceptors().add(new UsernameTokenCheck(systems, throttle));
         endpoint.getInInterceptors().add(BodyPresenceCheck.beforeOperation());
         endpoint.getOutFaultInterceptors().add(new SoapFaultTranslator());
         return endpoint;
+    }
+
+    /**
+     * No header of a request reaches its answer or fault: Camel would otherwise copy every HTTP request header
+     * (Authorization, Cookie, …) to the response and relay the request's SOAP headers (wsse:Security with its
+     * password) into the response envelope. The contract names no response header, so nothing goes out; the
+     * request's HTTP headers are not even copied into the exchange, since no step of the route reads them.
+     */
+    static HeaderFilterStrategy nothingBack() {
+        CxfHeaderFilterStrategy strategy = new CxfHeaderFilterStrategy();
+        strategy.setRelayHeaders(false);
+        strategy.setOutFilterPattern(".*");
+        strategy.setInFilterPattern(".*");
+        return strategy;
     }
 
     private static Map<String, Object> properties(SoapSettings settings) {

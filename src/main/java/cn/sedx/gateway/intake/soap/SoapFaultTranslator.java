@@ -5,6 +5,7 @@ import cn.sedx.gateway.shared.SedxException;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.BindingOperationInfo;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ final class SoapFaultTranslator extends AbstractSoapInterceptor {
                     Math.max(1, refusal.violations().size()));
         }
         Fault fault = SoapFaults.of(refusal, operation, message.getVersion());
+        if (refusal.code() == ErrorCode.RESOURCE_NOT_FOUND) {
+            fault.setStatusCode(404);
+            message.put(Message.RESPONSE_CODE, 404);
+        }
         message.setContent(Exception.class, fault);
     }
 

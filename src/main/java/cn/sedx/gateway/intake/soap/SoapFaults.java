@@ -21,6 +21,9 @@ public final class SoapFaults {
     /** A pseudo JSON pointer for violations that concern the idempotency key header. */
     static final String IDEMPOTENCY_KEY_POINTER = "#IdempotencyKey";
 
+    /** A pseudo JSON pointer for violations that concern the WS-Security header. */
+    static final String SECURITY_POINTER = "#Security";
+
     private static final JAXBContext DETAIL = context();
 
     private SoapFaults() {}

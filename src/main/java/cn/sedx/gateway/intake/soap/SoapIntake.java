@@ -77,7 +77,8 @@ public class SoapIntake {
                 .filter(found -> ownSystem == null || ownSystem.equals(found.submittingSystem()))
                 .orElse(null));
         if (message == null) {
-            throw refusal(ErrorCode.MESSAGE_NOT_FOUND, "报文 " + messageId + " 不存在", "no message " + messageId);
+            // the id is not echoed: nothing of a request goes back unless the contract says so
+            throw refusal(ErrorCode.MESSAGE_NOT_FOUND, "没有此编号的报文", "there is no message with this id");
         }
         return SoapAnswers.status(message, store.history(message.id()), deliveries.deliveries(message.id()));
     }

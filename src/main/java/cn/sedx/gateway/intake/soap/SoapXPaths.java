@@ -17,6 +17,9 @@ public final class SoapXPaths {
     /** The XPath of the idempotency key header. */
     public static final String IDEMPOTENCY_KEY = "/soap:Envelope/soap:Header/sub:IdempotencyKey";
 
+    /** The XPath of the WS-Security header. */
+    public static final String SECURITY = "/soap:Envelope/soap:Header/wsse:Security";
+
     private static final String BODY = "/soap:Envelope/soap:Body";
     private static final Map<String, String> ROOTS = Map.of(
             "SubmitPersonnelFiling", BODY + "/sub:SubmitPersonnelFiling/sub:filing",

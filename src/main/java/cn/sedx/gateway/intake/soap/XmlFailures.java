@@ -41,6 +41,10 @@ public final class XmlFailures {
 
     private static SedxException byMessage(Throwable failure) {
         String text = messages(failure).toLowerCase(Locale.ROOT);
+        if (text.contains("could not find xsd") || text.contains("could not find wsdl")) {
+            // a GET for ?xsd= or ?wsdl= naming a document the service does not publish
+            return refusal(ErrorCode.RESOURCE_NOT_FOUND, "本服务没有发布此文档", "the service publishes no such document");
+        }
         SedxException refusal = parserRefusal(text);
         if (refusal == null) {
             refusal = soapRefusal(text);
@@ -55,8 +59,30 @@ public final class XmlFailures {
                 List.of(Violation.of(ErrorCode.INTERNAL_ERROR, "")), failure);
     }
 
+    /**
+     * Whether the parser refused a character XML cannot carry (a NUL or other control, a surrogate, U+FFFE/U+FFFF),
+     * written raw or as a character reference: the same defect as XML_UNSAFE_TEXT in JSON.
+     */
+    public static boolean isUnsafeCharacter(Throwable failure) {
+        return isUnsafeCharacter(messages(failure).toLowerCase(Locale.ROOT));
+    }
+
+    /** The refusal of a character XML cannot carry, where the parser found it. */
+    public static SedxException unsafeCharacter() {
+        return refusal(ErrorCode.XML_UNSAFE_TEXT, "文档含有 XML 无法承载的字符", "the document holds a character XML cannot carry");
+    }
+
+    private static boolean isUnsafeCharacter(String text) {
+        return text.contains("invalid character reference") || text.contains("illegal character entity")
+                || text.contains("ctrl-char") || text.contains("invalid xml character")
+                || text.contains("not a valid xml character");
+    }
+
     /** What Woodstox refused: DTDs and entities, its limits, ill-formed XML; null when none of these. */
     private static SedxException parserRefusal(String text) {
+        if (isUnsafeCharacter(text)) {
+            return unsafeCharacter();
+        }
         if (text.contains("dtd") || text.contains("doctype") || text.contains("entity")) {
             return refusal(ErrorCode.XML_DTD_REFUSED, "请求含有 DTD 或实体", "the request holds a DTD or an entity");
         }

@@ -84,7 +84,7 @@ class MessageController {
 
     private static SedxException notFound(String id) {
         return new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message " + id,
-                List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "", "报文 " + id + " 不存在", "no message " + id)),
+                List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "")),
                 null);
     }
 

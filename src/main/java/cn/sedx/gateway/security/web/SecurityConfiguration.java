@@ -1,20 +1,20 @@
 package cn.sedx.gateway.security.web;
 
+import cn.sedx.gateway.security.AuthenticationThrottle;
 import cn.sedx.gateway.security.SecuritySettings;
 import cn.sedx.gateway.security.SystemRegistry;
 import cn.sedx.gateway.shared.ErrorCode;
-import java.util.List;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -31,9 +31,13 @@ class SecurityConfiguration {
     private static final String[] SUBMISSIONS = {"/api/v1/personnel-filings", "/api/v1/safety-records",
             "/api/v1/year-end-reports"};
 
+    /** The one Content-Security-Policy of every page and answer the gateway serves (docs/security.md). */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecuritySettings settings, SystemRegistry systems,
-            FailedAuthenticationThrottle throttle, ProblemWriter problems) throws Exception {
+            AuthenticationThrottle throttle, ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -42,7 +46,11 @@ class SecurityConfiguration {
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new SystemRateLimitFilter(settings, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName("sedx-operators").authenticationEntryPoint((request, response,
-                        e) -> problems.write(response, ErrorCode.UNAUTHENTICATED, "需要认证", "authentication is required")))
+                        e) -> refuseBasic(problems, response, e)))
+                // HSTS only on TLS connections (Spring Security's default); CSP on everything
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 ErrorCode.UNAUTHENTICATED, "需要认证", "authentication is required"))
@@ -51,6 +59,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/openapi.yaml", "/api/v1/*.schema.json").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // what the simulators received holds personal data; their control changes deliveries
+                        .requestMatchers(HttpMethod.GET, "/sim/received").hasAnyRole("OPERATOR", "AUDITOR")
+                        .requestMatchers("/sim/received", "/sim/control").hasRole("OPERATOR")
                         .requestMatchers("/sim/**").permitAll()
                         .requestMatchers("/api/v1/callbacks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, SUBMISSIONS).hasRole("SYSTEM")
@@ -67,19 +78,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    private static void refuseBasic(ProblemWriter problems, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof OperatorAuthentication.Throttled throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfter()));
+            problems.write(response, ErrorCode.RATE_LIMITED, "认证失败次数过多，请稍后再试",
+                    "too many failed authentications from this address; try again later");
+        } else if (e instanceof OperatorAuthentication.Busy) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, ErrorCode.RATE_LIMITED, "密码校验繁忙，请稍后再试", "too many password checks; retry");
+        } else {
+            problems.write(response, ErrorCode.UNAUTHENTICATED, "需要认证", "authentication is required");
+        }
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Operators' and auditors' passwords (HTTP Basic): throttled, bounded and remembered bcrypt checks. The one
+     * provider of the global authentication manager, so each request is checked once.
+     */
     @Bean
-    UserDetailsService operators(SecuritySettings settings) {
-        List<UserDetails> users = settings.operators().entrySet().stream()
-                .map(entry -> User.withUsername(entry.getKey())
-                        .password(entry.getValue().passwordHash())
-                        .roles(entry.getValue().role().name())
-                        .build())
-                .toList();
-        return new InMemoryUserDetailsManager(users);
+    OperatorAuthentication operatorAuthentication(SecuritySettings settings, PasswordEncoder encoder,
+            AuthenticationThrottle throttle, Clock clock) {
+        return new OperatorAuthentication(settings, encoder, throttle, clock);
     }
 }

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.security.web;
 
+import cn.sedx.gateway.security.AuthenticationThrottle;
 import cn.sedx.gateway.security.SystemRegistry;
 import cn.sedx.gateway.shared.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates submitting systems: by a TLS client certificate registered for the system, or by a bearer
  * token whose SHA-256 is registered. A presented but unknown credential is refused at once (401) and counted
- * against the source address; a request with neither goes on to the other mechanisms.
+ * against the source address, or answered 429 when the address is over its limit; a registered credential works
+ * from a throttled address too (it costs one hash to check). A request with neither goes on to the other
+ * mechanisms.
  */
 class SystemAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,11 +31,11 @@ class SystemAuthenticationFilter extends OncePerRequestFilter {
     private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final SystemRegistry systems;
-    private final FailedAuthenticationThrottle throttle;
+    private final AuthenticationThrottle throttle;
     private final ProblemWriter problems;
     private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
-    SystemAuthenticationFilter(SystemRegistry systems, FailedAuthenticationThrottle throttle, ProblemWriter problems) {
+    SystemAuthenticationFilter(SystemRegistry systems, AuthenticationThrottle throttle, ProblemWriter problems) {
         this.systems = systems;
         this.throttle = throttle;
         this.problems = problems;
@@ -42,16 +45,16 @@ class SystemAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String source = request.getRemoteAddr();
-        if (throttle.blocked(source)) {
-            response.setHeader("Retry-After", "60");
-            problems.write(response, ErrorCode.RATE_LIMITED, "认证失败次数过多，请稍后再试",
-                    "too many failed authentications from this address; try again later");
-            return;
-        }
         Optional<String> system = fromCertificate(request);
         String header = request.getHeader("Authorization");
         if (system.isEmpty() && header != null && header.startsWith(BEARER)) {
             system = systems.systemForToken(header.substring(BEARER.length()).trim());
+            if (system.isEmpty() && throttle.blocked(source)) {
+                response.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds(source)));
+                problems.write(response, ErrorCode.RATE_LIMITED, "认证失败次数过多，请稍后再试",
+                        "too many failed authentications from this address; try again later");
+                return;
+            }
             if (system.isEmpty()) {
                 throttle.recordFailure(source);
                 response.setHeader("WWW-Authenticate", "Bearer");

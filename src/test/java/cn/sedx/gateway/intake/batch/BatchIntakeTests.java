@@ -95,6 +95,21 @@ class BatchIntakeTests {
     }
 
     @Test
+    void readsXmlFilingsWrittenWithoutWhitespaceBetweenThemAndRefusesAControlCharacterReference() throws IOException {
+        String filing = "<sub:personnelFiling><sub:filingKind>INITIAL</sub:filingKind></sub:personnelFiling>";
+        String bad = "<sub:personnelFiling><sub:filingKind>INI&#0;TIAL</sub:filingKind></sub:personnelFiling>";
+        Path file = write("compact.xml", "<sub:Batch xmlns:sub=\"http://sedx.cn/ws/submission/1\">" + filing + filing
+                + bad + "</sub:Batch>", StandardCharsets.UTF_8);
+
+        BatchSummary summary = intake(1_000_000).process(file, "gd-province");
+
+        assertThat(summary.accepted()).isEqualTo(2);
+        JsonNode errors = json.readTree(file.resolveSibling("failed/compact.xml.errors.json").toFile());
+        assertThat(errors.get(0).path("record").asLong()).isEqualTo(3);
+        assertThat(errors.get(0).path("code").asText()).isEqualTo("XML_UNSAFE_TEXT");
+    }
+
+    @Test
     void readsTheOptionalDocumentTypeAndNationalityColumns() throws IOException {
         String header = HEADER + ",证件类型,国籍";
         String passport = "F-1" + ROW.replace("440106199002020037", "546512345") + ",护照,USA";
