@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the gateway for every channel: parse, validate, honour the idempotency key, and store the
@@ -41,15 +44,30 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final SubmissionAuthorizer authorizer;
     private final AuditTrail audit;
+    private final List<AcceptanceStep> steps;
+    private final TransactionTemplate transactions;
 
     public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
             SubmissionAuthorizer authorizer, AuditTrail audit) {
+        this(json, validator, store, mapper, authorizer, audit, List.of(), null);
+    }
+
+    /**
+     * @param steps        work other features do in the transaction that stores a filing of their types
+     * @param transactions the transaction manager that transaction runs under; may be null only without steps
+     */
+    @Autowired
+    public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
+            SubmissionAuthorizer authorizer, AuditTrail audit, List<AcceptanceStep> steps,
+            PlatformTransactionManager transactions) {
         this.json = json;
         this.validator = validator;
         this.store = store;
         this.mapper = mapper;
         this.authorizer = authorizer;
         this.audit = audit;
+        this.steps = List.copyOf(steps);
+        this.transactions = transactions == null ? null : new TransactionTemplate(transactions);
     }
 
     /**
@@ -88,14 +106,27 @@ public class IntakeService {
                 outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
                 warningsJson(outcome.warnings()), submission.previousMessageId());
         try {
-            StoredMessage stored = store.insertReceivedOfKind(message,
-                    outcome.unitKind() == null ? null : outcome.unitKind().name());
+            StoredMessage stored = store(message, outcome);
             log.info("accepted {} {} from {} via {}", stored.type(), stored.id(), stored.submittingSystem(),
                     stored.channel());
             return receipt(stored, false, outcome.warnings());
         } catch (DuplicateSubmissionException e) {
             return answerRepeat(e.existing(), sha256);
         }
+    }
+
+    /** Stores the message; with the steps of its type, in one transaction with them. */
+    private StoredMessage store(NewMessage message, ValidationOutcome outcome) {
+        String kind = outcome.unitKind() == null ? null : outcome.unitKind().name();
+        List<AcceptanceStep> mine = steps.stream().filter(step -> step.handles(message.type())).toList();
+        if (mine.isEmpty()) {
+            return store.insertReceivedOfKind(message, kind);
+        }
+        return transactions.execute(status -> {
+            StoredMessage stored = store.insertReceivedOfKind(message, kind);
+            mine.forEach(step -> step.accepted(stored, outcome.filing()));
+            return stored;
+        });
     }
 
     /**
@@ -159,7 +190,8 @@ public class IntakeService {
         }
     }
 
-    static String sha256(byte[] body) {
+    /** The lower-case hex SHA-256 of a body, as the store keeps it with every message ({@code body_sha256}). */
+    public static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.intake;
 
+import cn.sedx.gateway.shared.MessageType;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the intake ({@code sedx.intake.*}).
  *
- * @param maxBodySize       largest personnel filing or safety record body accepted
- * @param maxReportBodySize largest year-end report body accepted (attachments travel inside it)
+ * @param maxBodySize       largest body accepted of a type without attachments (personnel filing, safety record,
+ *                          training record, rectification order)
+ * @param maxReportBodySize largest body accepted of a type with attachments (year-end report, agency report,
+ *                          rectification order change), which travel inside it
  * @param maxNestingDepth   deepest JSON nesting accepted
  * @param maxStringLength   longest JSON string accepted (attachments' base64 included)
  * @param acceptedQueue     the persistent queue accepted filings are handed to for delivery
@@ -29,4 +32,13 @@ public record IntakeSettings(
         @Min(1024) @DefaultValue("15000000") int maxStringLength,
         @NotBlank @DefaultValue("sedx.intake.accepted") String acceptedQueue,
         @NotNull @DefaultValue("200ms") Duration dispatchPeriod,
-        @Min(1) @DefaultValue("500") int dispatchBatch) {}
+        @Min(1) @DefaultValue("500") int dispatchBatch) {
+
+    /** The largest body accepted for {@code type}: types whose files travel inside the body get the larger limit. */
+    public DataSize maxBodySizeOf(MessageType type) {
+        return switch (type) {
+            case YEAR_END_REPORT, AGENCY_REPORT, RECTIFICATION_ORDER_CHANGE -> maxReportBodySize;
+            case PERSONNEL_FILING, SAFETY_RECORD, TRAINING_RECORD, RECTIFICATION_ORDER, PERSONNEL_BATCH -> maxBodySize;
+        };
+    }
+}

@@ -43,6 +43,13 @@ class SimulatorController {
         write(platforms.provincial(destination, headers(request), body(request)), response);
     }
 
+    /** A local regulator's system (属地监管部门): signed JSON like a provincial platform's, its own endpoint. */
+    @PostMapping("/regulator/{destination}/filings")
+    void regulator(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        write(platforms.regulator(destination, headers(request), body(request)), response);
+    }
+
     @PostMapping("/national/{destination}/packages")
     void national(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {

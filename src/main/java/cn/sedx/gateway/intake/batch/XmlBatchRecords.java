@@ -2,8 +2,12 @@ package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.intake.soap.CanonicalFilingWriter;
 import cn.sedx.gateway.intake.soap.SoapXPaths;
+import cn.sedx.gateway.intake.soap.ws.AgencyReport;
 import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrder;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrderChange;
 import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
+import cn.sedx.gateway.intake.soap.ws.TrainingRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
@@ -23,7 +27,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * XML batch files: a {@code sub:Batch} element (schemas/submission-types.xsd) whose children are
- * {@code personnelFiling}, {@code safetyRecord} and {@code yearEndReport} elements of the SOAP types. Read
+ * {@code personnelFiling}, {@code safetyRecord}, {@code yearEndReport}, {@code trainingRecord},
+ * {@code rectificationOrder}, {@code rectificationOrderChange} and {@code agencyReport} elements of the SOAP types. Read
  * with StAX one filing at a time; DTDs and external entities are refused (the parser never expands them).
  * The record number is the position of the filing element, from 1. A broken document ends the file: the
  * records before the break stand, the break is reported.
@@ -32,7 +37,9 @@ final class XmlBatchRecords extends LookAheadRecords {
 
     private static final JAXBContext TYPES = context();
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
-            "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class);
+            "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class,
+            "trainingRecord", TrainingRecord.class, "rectificationOrder", RectificationOrder.class,
+            "rectificationOrderChange", RectificationOrderChange.class, "agencyReport", AgencyReport.class);
 
     private final InputStream in;
     private final Unmarshaller unmarshaller;

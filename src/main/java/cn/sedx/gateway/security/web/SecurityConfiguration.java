@@ -29,7 +29,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     private static final String[] SUBMISSIONS = {"/api/v1/personnel-filings", "/api/v1/safety-records",
-            "/api/v1/year-end-reports"};
+            "/api/v1/year-end-reports", "/api/v1/training-records", "/api/v1/rectification-orders",
+            "/api/v1/rectification-order-changes", "/api/v1/agency-reports"};
+    /** Reads open to systems too; each controller keeps a system to its own or its jurisdiction's (issue 16). */
+    private static final String[] SYSTEM_READS = {"/api/v1/rectification-orders", "/api/v1/rectification-orders/**",
+            "/api/v1/agency-reports", "/api/v1/agency-reports/**", "/api/v1/reports/year-end/figures"};
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecuritySettings settings, SystemRegistry systems,
@@ -58,6 +62,7 @@ class SecurityConfiguration {
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance")
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, SYSTEM_READS).hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/actuator/**")
                         .hasAnyRole("OPERATOR", "AUDITOR")
