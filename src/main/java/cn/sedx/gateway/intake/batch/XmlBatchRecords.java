@@ -35,11 +35,11 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlBatchRecords extends LookAheadRecords {
 
-    private static final JAXBContext TYPES = context();
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
             "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class,
             "trainingRecord", TrainingRecord.class, "rectificationOrder", RectificationOrder.class,
             "rectificationOrderChange", RectificationOrderChange.class, "agencyReport", AgencyReport.class);
+    private static final JAXBContext TYPES = context();
 
     private final InputStream in;
     private final Unmarshaller unmarshaller;
@@ -48,6 +48,8 @@ final class XmlBatchRecords extends LookAheadRecords {
     private final long maxRecordBytes;
     private long number;
     private boolean broken;
+    // the reader stands just after a record's end element (see nextElement)
+    private boolean afterRecord;
     // the failure found while opening the file: the file's only record
     private BatchRecord openingFailure;
 
@@ -105,7 +107,7 @@ final class XmlBatchRecords extends LookAheadRecords {
             return null;
         }
         try {
-            if (reader.nextTag() != XMLStreamConstants.START_ELEMENT) {
+            if (nextElement() != XMLStreamConstants.START_ELEMENT) {
                 return null;
             }
             number++;
@@ -117,6 +119,7 @@ final class XmlBatchRecords extends LookAheadRecords {
                 return failure(ErrorCode.SCHEMA_VIOLATION, "未知元素 " + name, "unknown element " + name);
             }
             Object filing = unmarshaller.unmarshal(reader, type).getValue();
+            afterRecord = true;
             MessageType messageType = CanonicalFilingWriter.typeOf(filing);
             String element = "/sub:" + name;
             return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
@@ -128,6 +131,20 @@ final class XmlBatchRecords extends LookAheadRecords {
             long position = number;
             return BatchRecord.unreadable(position, e, pointer -> new BatchRecord.Location(position, pointer));
         }
+    }
+
+    /**
+     * Moves to the next record's start or the batch's end. Unmarshalling a record leaves the reader on the event after
+     * the record's end: whitespace, or already the next record's start or the batch's end when the file has no
+     * whitespace between elements (a minified file); moving on from there would skip that element.
+     */
+    private int nextElement() throws XMLStreamException {
+        int event = afterRecord ? reader.getEventType() : reader.nextTag();
+        afterRecord = false;
+        if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            event = reader.nextTag();
+        }
+        return event;
     }
 
     private BatchRecord malformed(Exception e) {
@@ -155,7 +172,7 @@ final class XmlBatchRecords extends LookAheadRecords {
 
     private static JAXBContext context() {
         try {
-            return JAXBContext.newInstance(PersonnelFiling.class, SafetyRecord.class, YearEndReport.class);
+            return JAXBContext.newInstance(ELEMENTS.values().toArray(Class<?>[]::new));
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot bind the batch types", e);
         }
