@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The orders the gateway tracks and the changes of their lives ({@code rectification_order},
- * {@code rectification_order_change}, migration V60). Writes join the caller's transaction: an order and the message
+ * {@code rectification_order_change}, migration V50). Writes join the caller's transaction: an order and the message
  * that carries its change commit together.
  */
 @Repository
