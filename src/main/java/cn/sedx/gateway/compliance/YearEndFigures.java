@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The year-end figures (年度数据) computed from the store, for a year and a region prefix: what a year-end report's
- * {@code figures} would say if the gateway's filings were the whole truth. The counting rules (docs/upload.md,
- * "Year-end figures"):
+ * {@code figures} would say if the gateway's filings were the whole truth. The counting rules (docs/campaign.md,
+ * "Year-end figures that fill themselves"):
  *
  * <ul>
  *   <li>{@code unitsFiled}: units (credit code and unit kind) with a personnel filing of the region received before the
