@@ -38,8 +38,8 @@ class ApprovalNumberCheck implements AcceptanceStep {
         if (!claimed.equals(registered)) {
             throw new SedxException(ErrorCode.APPROVAL_NUMBER_MISMATCH, null, false, "approval number mismatch",
                     List.of(Violation.of(ErrorCode.APPROVAL_NUMBER_MISMATCH, "/agency/approvalNumber",
-                            "报告写 " + claimed + "，本系统登记为 " + registered,
-                            "the report says " + claimed + ", this system is registered as " + registered)),
+                            "报告中的核准证号不是本系统登记的 " + registered,
+                            "the report's approval number is not this system's registered " + registered)),
                     null);
         }
     }

@@ -60,7 +60,7 @@ class OrderLife implements AcceptanceStep {
 
     private void issue(StoredMessage message, RectificationOrder order) {
         if (orders.findByNumber(order.orderNumber()).isPresent()) {
-            throw taken(order.orderNumber(), null);
+            throw taken(null);
         }
         Instant now = clock.instant();
         List<String> failings = order.failings().stream().map(Failing::code).map(Enum::name).distinct().toList();
@@ -71,7 +71,7 @@ class OrderLife implements AcceptanceStep {
         try {
             orders.insert(tracked);
         } catch (DuplicateKeyException e) {
-            throw taken(order.orderNumber(), e);
+            throw taken(e);
         }
         orders.addChange(message.id(), OrderStatus.ISSUED, message.id(), message.submittingSystem(), now);
         audit.record(message.submittingSystem(), "ORDER_ISSUED", message.id(), "order " + order.orderNumber()
@@ -116,9 +116,9 @@ class OrderLife implements AcceptanceStep {
         }
     }
 
-    private static SedxException taken(String orderNumber, Throwable cause) {
+    private static SedxException taken(Throwable cause) {
         return new SedxException(ErrorCode.ORDER_NUMBER_TAKEN, null, false, "order number taken",
-                List.of(Violation.of(ErrorCode.ORDER_NUMBER_TAKEN, "/orderNumber", orderNumber, orderNumber)), cause);
+                List.of(Violation.of(ErrorCode.ORDER_NUMBER_TAKEN, "/orderNumber")), cause);
     }
 
     private static SedxException refusal(ErrorCode code, String pointer, String zh, String en) {
