@@ -11,6 +11,7 @@ import cn.sedx.gateway.security.SystemRegistry;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.PersonalDataMask;
+import cn.sedx.gateway.shared.QueryParameters;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AgencyReportController {
 
     private static final int MAX_PAGE_SIZE = 50;
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     private final MessageStore store;
     private final SystemRegistry systems;
@@ -76,13 +75,8 @@ class AgencyReportController {
     @GetMapping
     SummaryPage list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) throws IOException {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw bad("size", "页码不得为负，每页 1 至 " + MAX_PAGE_SIZE + " 条", "page must be ≥ 0 and size 1 to "
-                    + MAX_PAGE_SIZE);
-        }
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw bad("region", "region 须为 2、4 或 6 位行政区划代码前缀", "region must be a region-code prefix of 2, 4 or 6 digits");
-        }
+        QueryParameters.page(page, size, MAX_PAGE_SIZE);
+        QueryParameters.regionPrefix(region);
         Optional<String> regulator = regulator();
         String area = region;
         if (regulator.isPresent()) {
@@ -151,10 +145,5 @@ class AgencyReportController {
         return new SedxException(ErrorCode.FORBIDDEN, null, false, "agency reports are for regulators",
                 List.of(Violation.of(ErrorCode.FORBIDDEN, "", "机构报告仅供属地监管部门查阅",
                         "agencies' reports are for the units' regulators")), null);
-    }
-
-    private static SedxException bad(String parameter, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + parameter,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, parameter, zh, en)), null);
     }
 }

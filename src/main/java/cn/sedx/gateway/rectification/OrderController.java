@@ -5,13 +5,13 @@ import cn.sedx.gateway.rectification.OrderQueries.OrderPage;
 import cn.sedx.gateway.security.Caller;
 import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.QueryParameters;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private static final int MAX_PAGE_SIZE = 200;
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     private final OrderQueries queries;
     private final OrderStore orders;
@@ -48,13 +47,8 @@ class OrderController {
             @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw bad("size", "页码不得为负，每页 1 至 " + MAX_PAGE_SIZE + " 条", "page must be ≥ 0 and size 1 to "
-                    + MAX_PAGE_SIZE);
-        }
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw bad("region", "region 须为 2、4 或 6 位行政区划代码前缀", "region must be a region-code prefix of 2, 4 or 6 digits");
-        }
+        QueryParameters.page(page, size, MAX_PAGE_SIZE);
+        QueryParameters.regionPrefix(region);
         Set<OrderStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
         return queries.page(ownSystem().orElse(null), statuses, region, page, size);
     }
@@ -71,10 +65,5 @@ class OrderController {
     /** The calling system's id when the caller is a submitting system; empty for operators and auditors. */
     private static Optional<String> ownSystem() {
         return Callers.current().filter(Caller::isSystem).map(Caller::id);
-    }
-
-    private static SedxException bad(String parameter, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + parameter,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, parameter, zh, en)), null);
     }
 }
