@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,14 @@ public class OverdueCheck {
     /**
      * One fire: marks overdue every order due before today, at most {@code check-batch} of them.
      *
+     * @param scheduledFireTime the fire time the schedule set (Quartz's {@code scheduledFireTime}); null for a run
+     *                          the schedule did not fire
      * @return how many orders this fire marked OVERDUE
      */
-    public int run() {
+    public int run(Date scheduledFireTime) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        long check = checks.start(node, today, clock.instant());
+        long check = checks.start(node, scheduledFireTime == null ? null : scheduledFireTime.toInstant(), today,
+                clock.instant());
         int marked = 0;
         for (String id : orders.overdueOn(today, settings.checkBatch())) {
             marked += Boolean.TRUE.equals(transactions.execute(status -> markOverdue(id, today))) ? 1 : 0;

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The overdue check on the clustered Quartz job store: two nodes on one database, each fire of the schedule runs on
- * one node only, and an order past its deadline is marked OVERDUE once, with one change message.
+ * one node only (each scheduled fire time is recorded once), and an order past its deadline is marked OVERDUE once,
+ * with one change message.
  */
 class OverdueCheckClusterTests {
 
@@ -43,19 +44,16 @@ class OverdueCheckClusterTests {
 
             await().atMost(Duration.ofSeconds(90)).until(() -> fires(jdbc, since).size() >= 4);
 
+            // each row is one run of the check; two nodes running the same fire would record its time twice
             List<Instant> fires = fires(jdbc, since);
-            for (int i = 1; i < fires.size(); i++) {
-                // fires are 2 s apart; two nodes firing the same schedule would start checks within a second
-                assertThat(Duration.between(fires.get(i - 1), fires.get(i))).isGreaterThan(Duration.ofMillis(1000));
-            }
+            assertThat(fires).doesNotContainNull().doesNotHaveDuplicates();
             assertThat(jdbc.sql("SELECT status FROM rectification_order WHERE id = ?").param(id).query(String.class)
                     .single()).isEqualTo("OVERDUE");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM rectification_order_change WHERE order_id = ? AND status = ?")
                     .params(id, "OVERDUE").query(Integer.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT SUM(orders_marked) FROM rectification_overdue_check WHERE started_at >= ?")
                     .param(Timestamp.from(since)).query(Integer.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(DISTINCT node) FROM rectification_overdue_check").query(Integer.class)
-                    .single()).isBetween(1, 2);
+            // both nodes take part in the cluster: either could have run any fire
             assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_scheduler_state").query(Integer.class).single())
                     .isEqualTo(2);
         }
@@ -70,9 +68,10 @@ class OverdueCheckClusterTests {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** The scheduled fire time of every run of the check since {@code since}, one per run. */
     private static List<Instant> fires(JdbcClient jdbc, Instant since) {
-        return jdbc.sql("SELECT started_at FROM rectification_overdue_check WHERE started_at >= ? ORDER BY started_at")
+        return jdbc.sql("SELECT scheduled_for FROM rectification_overdue_check WHERE started_at >= ? ORDER BY id")
                 .param(Timestamp.from(since))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list();
     }
 }
