@@ -58,7 +58,7 @@ class UnitKindStoreTests {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void backfillsTheKindOfFilingsStoredBeforeTheColumnExisted(TestDatabases database) {
-        DataSource dataSource = database.migrated();
+        DataSource dataSource = database.migratedTo("30");
         MessageStore store = store(dataSource, Instant.parse("2026-11-01T00:00:00Z"));
         StoredMessage production = store.insertReceived(filing("PRODUCTION"));
         StoredMessage filling = store.insertReceived(filing("FILLING"));

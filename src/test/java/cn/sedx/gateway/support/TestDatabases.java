@@ -18,6 +18,14 @@ public enum TestDatabases {
 
     /** A freshly migrated, empty database. */
     public DataSource migrated() {
+        return migratedTo(null);
+    }
+
+    /**
+     * A fresh database migrated by the SQL migrations up to {@code target} (all of them when null), as a gateway of
+     * that version left it; a test of a later migration applies the rest.
+     */
+    public DataSource migratedTo(String target) {
         DataSource dataSource = switch (this) {
             case H2 -> new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
@@ -27,6 +35,7 @@ public enum TestDatabases {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .cleanDisabled(false)
+                .target(target == null ? "latest" : target)
                 .load();
         flyway.clean();
         flyway.migrate();
