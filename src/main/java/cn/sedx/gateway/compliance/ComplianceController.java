@@ -3,14 +3,10 @@ package cn.sedx.gateway.compliance;
 import cn.sedx.gateway.security.Caller;
 import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.security.SubmissionAuthorizer;
-import cn.sedx.gateway.shared.ErrorCode;
-import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.shared.QueryParameters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +22,6 @@ class ComplianceController {
 
     /** Periods are counted in China Standard Time, the campaign's calendar. */
     static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     private final ComplianceView view;
     private final SubmissionAuthorizer authorizer;
@@ -43,22 +38,14 @@ class ComplianceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (!REGION.matcher(region).matches()) {
-            throw badParameter("region", "region 须为 2、4 或 6 位行政区划代码前缀",
-                    "region must be a region-code prefix of 2, 4 or 6 digits");
-        }
+        QueryParameters.regionPrefix(region);
         if ((from != null || to != null) && !ComplianceView.validRange(from, to)) {
-            throw badParameter(from == null ? "from" : "to",
+            throw QueryParameters.invalid(from == null ? "from" : "to",
                     "from 与 to 须同时给出，to 不早于 from，且不超过 " + ComplianceView.MAX_RANGE_DAYS + " 天",
                     "from and to go together, to not before from, at most " + ComplianceView.MAX_RANGE_DAYS + " days");
         }
         Callers.current().filter(Caller::isSystem)
                 .ifPresent(system -> authorizer.checkRegion(system.id(), region, "region"));
         return view.report(region, asOf != null ? asOf : LocalDate.now(clock.withZone(CAMPAIGN_ZONE)), from, to);
-    }
-
-    private static SedxException badParameter(String parameter, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + parameter,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, parameter, zh, en)), null);
     }
 }

@@ -42,10 +42,25 @@ public record ComplianceReport(String region, LocalDate asOf, CompliancePeriods 
      * @param unitsExempt         units all of whose categories were exempt on the daily period's day
      * @param exemptions          units with a category exempt on that day, with the day each exemption took effect
      *                            (only in the per-region figures)
+     * @param personsUnassessed   directors and officers of the units' newest filings without a passed assessment
+     *                            (no TRAINING_RECORD of theirs for the unit says PASSED)
+     * @param unassessed          who they are, numbers masked (only in the per-region figures)
+     * @param ordersOpen          rectification orders ISSUED and within their deadline, for units of the region
+     * @param ordersOverdue       rectification orders OVERDUE (deadline passed, not rectified, not yet penalised)
+     * @param agencyReports       agencies' reports received about units of the region
      */
     public record Figures(String regionCode, int unitsFiled, int unitsFullyStaffed, int unitsWithDaily,
             int unitsWithWeekly, int unitsWithMonthly, int unitsWithMechanism, List<MissingUnit> unitsMissing,
-            String regionName, int unitsExempt, List<ExemptUnit> exemptions) {
+            String regionName, int unitsExempt, List<ExemptUnit> exemptions, int personsUnassessed,
+            List<UnassessedPerson> unassessed, int ordersOpen, int ordersOverdue, long agencyReports) {
+
+        /** Figures without the campaign's other records (the form before issue 16). */
+        public Figures(String regionCode, int unitsFiled, int unitsFullyStaffed, int unitsWithDaily,
+                int unitsWithWeekly, int unitsWithMonthly, int unitsWithMechanism, List<MissingUnit> unitsMissing,
+                String regionName, int unitsExempt, List<ExemptUnit> exemptions) {
+            this(regionCode, unitsFiled, unitsFullyStaffed, unitsWithDaily, unitsWithWeekly, unitsWithMonthly,
+                    unitsWithMechanism, unitsMissing, regionName, unitsExempt, exemptions, 0, null, 0, 0, 0);
+        }
 
         /** Figures without a region name or exempt count. */
         public Figures(String regionCode, int unitsFiled, int unitsFullyStaffed, int unitsWithDaily,
@@ -72,6 +87,20 @@ public record ComplianceReport(String region, LocalDate asOf, CompliancePeriods 
             this(uscc, missing, null, null, Map.of());
         }
     }
+
+    /**
+     * A director or officer without a passed assessment (培训考核).
+     *
+     * @param uscc     the unit's 统一社会信用代码
+     * @param unitKind the unit's kind
+     * @param unitName the unit's name from its newest filing
+     * @param role     the person's role there
+     * @param name     the person's name
+     * @param idType   the person's document type
+     * @param idNumber the document number, masked ({@code IdType.mask})
+     */
+    public record UnassessedPerson(String uscc, UnitKind unitKind, String unitName, String role, String name,
+            String idType, String idNumber) {}
 
     /**
      * A unit with categories exempt from the mechanism (停产 or 停用 in effect): exempt is not missing.

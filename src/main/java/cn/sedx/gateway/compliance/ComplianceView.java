@@ -3,7 +3,12 @@ package cn.sedx.gateway.compliance;
 import cn.sedx.gateway.compliance.ComplianceReport.ExemptUnit;
 import cn.sedx.gateway.compliance.ComplianceReport.Figures;
 import cn.sedx.gateway.compliance.ComplianceReport.MissingUnit;
+import cn.sedx.gateway.compliance.ComplianceReport.UnassessedPerson;
 import cn.sedx.gateway.messagestore.MessageScan;
+import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.rectification.OrderQueries;
+import cn.sedx.gateway.rectification.OrderQueries.OpenOrders;
+import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.validation.Periods;
 import cn.sedx.gateway.validation.RegionTable;
 import cn.sedx.gateway.validation.ValidationSettings;
@@ -15,13 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers the campaign compliance view from the filings in the store: per region, the units that filed personnel,
  * the units whose newest filing is fully staffed, and the units with daily, weekly and monthly records for the last
  * complete periods, per equipment category, exempt categories (停产, 停用) not counted as missing; over a date range on
- * request (days missed per unit and category, late filings, staffing gaps with names). A unit is a credit code and a
+ * request (days missed per unit and category, late filings, staffing gaps with names); and of the campaign's other
+ * records, directors and officers without a passed assessment, open and overdue rectification orders and agencies'
+ * reports received per region. A unit is a credit code and a
  * unit kind; its region is that of its newest personnel filing. Reads every filing of the region once, a page at a
  * time. The public entry points are what the console and the REST controller call.
  */
@@ -34,12 +42,27 @@ public class ComplianceView {
     private final MessageScan scan;
     private final ObjectMapper mapper;
     private final ValidationSettings settings;
+    private final OrderQueries orders;
+    private final MessageStore store;
     private final RegionTable regions = RegionTable.standard();
 
+    /** A view that counts no rectification orders and no agencies' reports (the form before issue 16). */
     public ComplianceView(MessageScan scan, ObjectMapper mapper, ValidationSettings settings) {
+        this(scan, mapper, settings, null, null);
+    }
+
+    /**
+     * @param orders the tracked rectification orders (open and overdue ones are counted per region); null: none
+     * @param store  the message store (agencies' reports are counted per region); null: none
+     */
+    @Autowired
+    public ComplianceView(MessageScan scan, ObjectMapper mapper, ValidationSettings settings, OrderQueries orders,
+            MessageStore store) {
         this.scan = scan;
         this.mapper = mapper;
         this.settings = settings;
+        this.orders = orders;
+        this.store = store;
     }
 
     /**
@@ -76,12 +99,28 @@ public class ComplianceView {
         ComplianceWindow window = new ComplianceWindow(first, last);
         List<UnitLedger> units = new ComplianceLedgers(scan, mapper, settings.lateFiling()).read(region, window);
         Map<String, List<UnitLedger>> byRegion = ComplianceLedgers.byRegion(units);
+        CampaignCounts counts = new CampaignCounts(CampaignCounts.passed(scan, mapper, region),
+                orders == null ? Map.of() : orders.openByRegion(region),
+                store == null ? Map.of() : store.countByRegion(MessageType.AGENCY_REPORT, region));
         List<Figures> figures = new ArrayList<>();
-        byRegion.forEach((code, members) -> figures.add(figures(code, members, periods, true)));
+        byRegion.forEach((code, members) -> figures.add(withCampaign(figures(code, members, periods, true), members,
+                counts, counts.ordersOf(code), counts.agencyReportsOf(code), true)));
         ComplianceRange range = rangeEnd == null || rangeEnd.isBefore(from)
                 ? null
                 : new RangeFigures(settings.ordersEffectiveDate(), from, rangeEnd).of(byRegion);
-        return new ComplianceReport(region, asOf, periods, figures(region, units, periods, false), figures, range);
+        Figures total = withCampaign(figures(region, units, periods, false), units, counts, counts.ordersTotal(),
+                counts.agencyReportsTotal(), false);
+        return new ComplianceReport(region, asOf, periods, total, figures, range);
+    }
+
+    /** Adds the campaign's other records (issue 16): assessments, rectification orders, agencies' reports. */
+    private static Figures withCampaign(Figures f, List<UnitLedger> units, CampaignCounts counts, OpenOrders open,
+            long agencyReports, boolean list) {
+        List<UnassessedPerson> unassessed = counts.unassessed(units);
+        return new Figures(f.regionCode(), f.unitsFiled(), f.unitsFullyStaffed(), f.unitsWithDaily(),
+                f.unitsWithWeekly(), f.unitsWithMonthly(), f.unitsWithMechanism(), f.unitsMissing(), f.regionName(),
+                f.unitsExempt(), f.exemptions(), unassessed.size(), list ? unassessed : null, open.open(),
+                open.overdue(), agencyReports);
     }
 
     /** Whether {@code from}…{@code to} is a range this view answers: both given, forwards, at most a year and a day. */

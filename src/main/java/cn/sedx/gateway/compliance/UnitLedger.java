@@ -30,6 +30,7 @@ final class UnitLedger {
     private String name;
     private String regionCode;
     private StaffingCheck.Gaps staffing;
+    private List<JsonNode> assessable = List.of();
     private final Map<String, CategoryLedger> categories = new LinkedHashMap<>();
     private final List<LateFiling> late = new ArrayList<>();
 
@@ -46,6 +47,13 @@ final class UnitLedger {
         name = unit.path("name").asText(null);
         regionCode = storedRegion != null ? storedRegion : unit.path("regionCode").asText(null);
         staffing = StaffingCheck.gaps(filing);
+        assessable = new ArrayList<>();
+        for (JsonNode person : filing.path("persons")) {
+            String role = person.path("role").asText("");
+            if (role.endsWith("_DIRECTOR") || role.endsWith("_OFFICER")) {
+                assessable.add(person);
+            }
+        }
         Map<String, CategoryLedger> kept = new LinkedHashMap<>();
         for (JsonNode category : unit.path("equipmentCategories")) {
             String code = category.asText();
@@ -105,6 +113,11 @@ final class UnitLedger {
 
     StaffingCheck.Gaps staffing() {
         return staffing;
+    }
+
+    /** The directors and officers of the newest filing (the persons trained and assessed), as filed. */
+    List<JsonNode> assessable() {
+        return assessable;
     }
 
     /** The ledgers of the unit's declared categories, in the order its newest filing lists them. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -90,6 +91,8 @@ public record DeliverySettings(
      * @param concurrentConsumers how many deliveries to this destination run in parallel
      * @param retry              backoff of retryable failures
      * @param breaker            the destination's circuit breaker
+     * @param regionPrefix       the area a LOCAL_REGULATOR serves: a region-code prefix of 2, 4 or 6 digits
+     *                           (province, city, county); null for other kinds
      */
     public record Destination(
             @NotNull DestinationKind kind,
@@ -102,7 +105,20 @@ public record DeliverySettings(
             @NotNull @DefaultValue("10s") Duration readTimeout,
             @Min(1) @DefaultValue("2") int concurrentConsumers,
             @NotNull @Valid @DefaultValue Retry retry,
-            @NotNull @Valid @DefaultValue Breaker breaker) {}
+            @NotNull @Valid @DefaultValue Breaker breaker,
+            @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}") String regionPrefix) {
+
+        @ConstructorBinding
+        public Destination {}
+
+        /** A destination without a region prefix (the form before LOCAL_REGULATOR existed). */
+        public Destination(DestinationKind kind, String province, URI url, List<String> recipientNames,
+                String signingKey, String formatVersion, Duration connectTimeout, Duration readTimeout,
+                int concurrentConsumers, Retry retry, Breaker breaker) {
+            this(kind, province, url, recipientNames, signingKey, formatVersion, connectTimeout, readTimeout,
+                    concurrentConsumers, retry, breaker, null);
+        }
+    }
 
     /**
      * Exponential backoff with jitter: attempt n waits {@code min(initialDelay × multiplier^(n-1), maxDelay)},

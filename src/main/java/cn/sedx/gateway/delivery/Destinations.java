@@ -12,24 +12,35 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The configured destinations and the routing rule: personnel filings and safety records go to the provincial
- * platform of the unit's province; a year-end report goes to the document exchange (主送) and to every copy
- * recipient (抄送) that names a configured destination; a chunk of the national personnel upload
- * (PERSONNEL_BATCH) goes to every national platform. Plain Java, thread-safe.
+ * The configured destinations and the routing rule: personnel filings, safety records, training records and
+ * rectification orders (and their changes) go to the provincial platform of the unit's province; a year-end report
+ * goes to the document exchange (主送) and to every copy recipient (抄送) that names a configured destination; a chunk
+ * of the national personnel upload (PERSONNEL_BATCH) goes to every national platform; an agency's report goes to
+ * the unit's local regulator (the LOCAL_REGULATOR with the longest region prefix). Plain Java, thread-safe.
  */
 public class Destinations {
 
     private final Map<String, Destination> byName;
     private final String queuePrefix;
 
+    /** @throws IllegalArgumentException when a LOCAL_REGULATOR has no region prefix */
     public Destinations(Map<String, Destination> byName) {
         this(byName, "sedx.delivery.");
     }
 
-    /** @param queuePrefix each destination's queue is this prefix plus its name */
+    /**
+     * @param queuePrefix each destination's queue is this prefix plus its name
+     * @throws IllegalArgumentException when a LOCAL_REGULATOR has no region prefix
+     */
     public Destinations(Map<String, Destination> byName, String queuePrefix) {
         this.byName = new TreeMap<>(byName);
         this.queuePrefix = queuePrefix;
+        this.byName.forEach((name, destination) -> {
+            if (destination.kind() == DestinationKind.LOCAL_REGULATOR && destination.regionPrefix() == null) {
+                throw new IllegalArgumentException("sedx.delivery.destinations." + name
+                        + ": a LOCAL_REGULATOR needs its region-prefix");
+            }
+        });
     }
 
     /** The persistent queue of one destination. */
@@ -54,10 +65,31 @@ public class Destinations {
      */
     public List<String> route(MessageType type, String regionCode, String unitUscc, JsonNode canonical) {
         return switch (type) {
-            case PERSONNEL_FILING, SAFETY_RECORD -> provincial(province(regionCode, unitUscc));
+            case PERSONNEL_FILING, SAFETY_RECORD, TRAINING_RECORD, RECTIFICATION_ORDER, RECTIFICATION_ORDER_CHANGE ->
+                    provincial(province(regionCode, unitUscc));
             case YEAR_END_REPORT -> documentRecipients(canonical);
             case PERSONNEL_BATCH -> ofKind(DestinationKind.NATIONAL_PLATFORM);
+            case AGENCY_REPORT -> localRegulator(regionCode);
         };
+    }
+
+    /**
+     * The local regulators of a unit's region: those whose region prefix is the longest that the region code starts
+     * with (county, else city, else province); empty when no configured regulator's area holds the region.
+     */
+    List<String> localRegulator(String regionCode) {
+        if (regionCode == null) {
+            return List.of();
+        }
+        int longest = byName.values().stream()
+                .filter(d -> d.kind() == DestinationKind.LOCAL_REGULATOR && regionCode.startsWith(d.regionPrefix()))
+                .mapToInt(d -> d.regionPrefix().length()).max().orElse(0);
+        return byName.entrySet().stream()
+                .filter(e -> e.getValue().kind() == DestinationKind.LOCAL_REGULATOR)
+                .filter(e -> longest > 0 && e.getValue().regionPrefix().length() == longest
+                        && regionCode.startsWith(e.getValue().regionPrefix()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private List<String> ofKind(DestinationKind kind) {

@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the signed request of one delivery from a stored message: for a provincial platform the provincial
- * JSON signed over its exact bytes (signature headers); for the national platform and the document exchange an
+ * Builds the signed request of one delivery from a stored message: for a provincial platform or a local regulator
+ * the provincial JSON signed over its exact bytes (signature headers); for the national platform and the document exchange an
  * exchange package (ZIP) holding the national XML and a report's files, its manifest signed.
  */
 public class WireFormats {
@@ -79,7 +79,7 @@ public class WireFormats {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(MESSAGE_ID, message.id());
         headers.put(MESSAGE_TYPE, message.type().name());
-        if (destination.kind() == DestinationKind.PROVINCIAL) {
+        if (!destination.kind().takesPackages()) {
             byte[] body = provincial.write(destination.formatVersion(), envelope, canonical);
             headers.put("Content-Type", "application/json");
             headers.put(SIGNATURE_ALGORITHM, signer.profile().headerValue());
@@ -109,10 +109,10 @@ public class WireFormats {
         byte[] xml = national.write(destination.formatVersion(), envelope, canonical);
         List<PackageEntry> entries = new ArrayList<>();
         entries.add(PackageEntry.of("filing.xml", "application/xml", xml));
+        ReportFiles.attachments(envelope.messageId(), ReportFiles.filesHolder(envelope.type(), canonical))
+                .forEach(f -> entries.add(PackageEntry.of(f.name(), f.mediaType(), f.content())));
         PackageManifest manifest;
         if (envelope.type() == MessageType.YEAR_END_REPORT) {
-            ReportFiles.attachments(envelope.messageId(), canonical)
-                    .forEach(f -> entries.add(PackageEntry.of(f.name(), f.mediaType(), f.content())));
             manifest = reportManifest(envelope, canonical, message.previousMessageId());
         } else {
             List<String> recipients = destination.recipientNames().isEmpty() ? List.of(name)

@@ -45,10 +45,15 @@ public class IntakeService {
     private final SubmissionAuthorizer authorizer;
     private final AuditTrail audit;
     private final GatewayMetrics metrics;
+    private final List<AcceptanceStep> steps;
     private final TransactionTemplate transactions;
 
+    /**
+     * @param steps              work other features do in the transaction that stores a filing of their types
+     * @param transactionManager the transactions of the stored filings (with their steps; a chunk of a batch file)
+     */
     public IntakeService(SubmittedJson json, FilingValidator validator, MessageStore store, ObjectMapper mapper,
-            SubmissionAuthorizer authorizer, AuditTrail audit, GatewayMetrics metrics,
+            SubmissionAuthorizer authorizer, AuditTrail audit, GatewayMetrics metrics, List<AcceptanceStep> steps,
             PlatformTransactionManager transactionManager) {
         this.json = json;
         this.validator = validator;
@@ -57,6 +62,7 @@ public class IntakeService {
         this.authorizer = authorizer;
         this.audit = audit;
         this.metrics = metrics;
+        this.steps = List.copyOf(steps);
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -134,14 +140,27 @@ public class IntakeService {
                 outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
                 warningsJson(outcome.warnings()), submission.previousMessageId());
         try {
-            StoredMessage stored = store.insertReceivedOfKind(message,
-                    outcome.unitKind() == null ? null : outcome.unitKind().name());
+            StoredMessage stored = store(message, outcome);
             log.info("accepted {} {} from {} via {}", stored.type(), stored.id(), stored.submittingSystem(),
                     stored.channel());
             return receipt(stored, false, outcome.warnings());
         } catch (DuplicateSubmissionException e) {
             return answerRepeat(e.existing(), sha256);
         }
+    }
+
+    /** Stores the message; with the steps of its type, in one transaction with them. */
+    private StoredMessage store(NewMessage message, ValidationOutcome outcome) {
+        String kind = outcome.unitKind() == null ? null : outcome.unitKind().name();
+        List<AcceptanceStep> mine = steps.stream().filter(step -> step.handles(message.type())).toList();
+        if (mine.isEmpty()) {
+            return store.insertReceivedOfKind(message, kind);
+        }
+        return transactions.execute(status -> {
+            StoredMessage stored = store.insertReceivedOfKind(message, kind);
+            mine.forEach(step -> step.accepted(stored, outcome.filing()));
+            return stored;
+        });
     }
 
     /**
@@ -205,7 +224,8 @@ public class IntakeService {
         }
     }
 
-    static String sha256(byte[] body) {
+    /** The lower-case hex SHA-256 of a body, as the store keeps it with every message ({@code body_sha256}). */
+    public static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -335,6 +337,36 @@ public class MessageStore {
                 .query(MessageStore::map)
                 .list();
         return new MessagePage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * One page of the messages of {@code type} whose region code starts with {@code regionPrefix} (every region when
+     * empty), newest first (issue 16: a regulator reads the agencies' reports of its jurisdiction).
+     */
+    public MessagePage searchInRegion(MessageType type, String regionPrefix, int page, int size) {
+        String where = " WHERE type = ? AND region_code LIKE ?";
+        List<Object> params = List.of(type.name(), (regionPrefix == null ? "" : regionPrefix) + "%");
+        long total = jdbc.sql("SELECT COUNT(*) FROM message" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add((long) page * size);
+        pageParams.add(size);
+        List<StoredMessage> items = jdbc.sql("SELECT " + COLUMNS + " FROM message" + where
+                        + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(pageParams)
+                .query(MessageStore::map)
+                .list();
+        return new MessagePage(items, page, size, total);
+    }
+
+    /** How many messages of {@code type} each region code under {@code regionPrefix} has, in code order. */
+    public Map<String, Long> countByRegion(MessageType type, String regionPrefix) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT region_code, COUNT(*) FROM message WHERE type = ? AND region_code LIKE ? GROUP BY region_code")
+                .params(type.name(), (regionPrefix == null ? "" : regionPrefix) + "%")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     private static StringBuilder where(MessageQuery query, List<Object> params) {

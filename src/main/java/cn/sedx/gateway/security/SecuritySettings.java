@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -35,6 +36,21 @@ public record SecuritySettings(
     public SecuritySettings {
         systems = systems == null ? Map.of() : Map.copyOf(systems);
         operators = operators == null ? Map.of() : Map.copyOf(operators);
+        systems.forEach(SecuritySettings::checkKind);
+    }
+
+    /** A system may be allowed only the types its kind permits, and an agency must name its approval number. */
+    private static void checkKind(String id, SystemSettings system) {
+        Set<MessageType> refused = system.messageTypes().stream().filter(t -> !system.kind().permits(t))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("sedx.security.systems." + id + ": a " + system.kind()
+                    + " system may not submit " + refused);
+        }
+        if (system.kind() == SystemKind.AGENCY && (system.approvalNumber() == null
+                || system.approvalNumber().isBlank())) {
+            throw new IllegalArgumentException("sedx.security.systems." + id + ": an AGENCY needs its approval-number");
+        }
     }
 
     /**
@@ -45,17 +61,32 @@ public record SecuritySettings(
      * @param messageTypes      the message types it may submit
      * @param tokenSha256       hex SHA-256 of its bearer token, or null when it uses a client certificate only
      * @param certificateSha256 hex SHA-256 of its TLS client certificate (DER), or null
+     * @param kind              LOCAL (default), REGULATOR or AGENCY; bounds {@code messageTypes}
+     * @param approvalNumber    an AGENCY's approval number (核准证号), required for agencies, else null
      */
     public record SystemSettings(
             @NotBlank String displayName,
             @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}") String jurisdiction,
             @NotNull Set<MessageType> messageTypes,
             @Pattern(regexp = "[0-9a-f]{64}") String tokenSha256,
-            @Pattern(regexp = "[0-9a-f]{64}") String certificateSha256) {
+            @Pattern(regexp = "[0-9a-f]{64}") String certificateSha256,
+            @DefaultValue("LOCAL") SystemKind kind,
+            @Pattern(regexp = "[0-9A-Za-z-]{1,50}") String approvalNumber) {
+
+        @ConstructorBinding
+        public SystemSettings {
+            kind = kind == null ? SystemKind.LOCAL : kind;
+        }
+
+        /** A LOCAL system (the form before system kinds existed). */
+        public SystemSettings(String displayName, String jurisdiction, Set<MessageType> messageTypes,
+                String tokenSha256, String certificateSha256) {
+            this(displayName, jurisdiction, messageTypes, tokenSha256, certificateSha256, SystemKind.LOCAL, null);
+        }
 
         @Override
         public String toString() {
-            return "SystemSettings[" + displayName + ", jurisdiction=" + jurisdiction + "]";
+            return "SystemSettings[" + displayName + ", " + kind + ", jurisdiction=" + jurisdiction + "]";
         }
     }
 

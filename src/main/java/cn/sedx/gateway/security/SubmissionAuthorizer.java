@@ -18,12 +18,32 @@ public class SubmissionAuthorizer {
         this.systems = systems;
     }
 
-    /** @throws SedxException FORBIDDEN when the system is unknown or may not submit this type */
+    /**
+     * @throws SedxException FORBIDDEN when the system is unknown, may not submit this type, or is of a kind that never
+     *     may (an agency cannot submit orders, whatever its configuration says)
+     */
     public void checkType(String systemId, MessageType type) {
         SystemSettings system = known(systemId);
-        if (!system.messageTypes().contains(type)) {
+        if (!system.messageTypes().contains(type) || !system.kind().permits(type)) {
             throw refusal(ErrorCode.FORBIDDEN, "", "该系统无权报送 " + type, "this system may not submit " + type);
         }
+    }
+
+    /**
+     * @throws SedxException FORBIDDEN unless the system is registered and of {@code kind}
+     */
+    public void checkKind(String systemId, SystemKind kind, String pointer) {
+        if (known(systemId).kind() != kind) {
+            throw refusal(ErrorCode.FORBIDDEN, pointer, "仅限 " + kind + " 类系统", "only for " + kind + " systems");
+        }
+    }
+
+    /**
+     * Whether {@code regionCode} lies inside the system's jurisdiction; false for an unknown system or a null region.
+     */
+    public boolean covers(String systemId, String regionCode) {
+        return regionCode != null && systems.find(systemId)
+                .map(system -> regionCode.startsWith(system.jurisdiction())).orElse(false);
     }
 
     /**

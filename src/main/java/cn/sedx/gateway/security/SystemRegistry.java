@@ -33,6 +33,11 @@ public class SystemRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The kind of a registered system, or empty when {@code id} is no registered system. */
+    public Optional<SystemKind> kindOf(String id) {
+        return find(id).map(SystemSettings::kind);
+    }
+
     /** The system whose token this is; the token is hashed, never compared or kept in clear. */
     public Optional<String> systemForToken(String token) {
         return Optional.ofNullable(idByTokenHash.get(sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));

@@ -129,6 +129,26 @@ public enum ErrorCode {
     FIGURES_INCONSISTENT(false, "年度数据前后矛盾", "The year's figures contradict each other"),
     // ---- end of issue 13 ----
 
+    // ---- issue 16: training records, rectification orders, agency reports, year-end figures ----
+    TRAINING_ROLE_INVALID(false, "培训考核记录的对象须为安全总监或安全员", "A training record is about a director or an officer"),
+    TRAINEE_NOT_ON_FILE(false, "受训人员未在该单位已报送的人员信息中担任此岗位，已接受", "The trained person does not hold this role in the unit's personnel filing; accepted"),
+    ORGANISER_DETAILS_REQUIRED(false, "委托机构组织培训须填写机构名称和统一社会信用代码", "Training by an entrusted body must name the body and its credit code"),
+    SPOT_CHECK_REGULATOR_REQUIRED(false, "监督抽查考核须填写监管部门名称", "A regulator's spot check must name the regulator"),
+    ASSESSMENT_BEFORE_TRAINING(false, "考核日期早于培训日期", "The assessment date lies before the training date"),
+    FAILING_CATEGORY_REQUIRED(false, "未配备安全员的问题须注明设备类别", "A missing officer must name the equipment category"),
+    FAILING_DESCRIPTION_REQUIRED(false, "其他问题须填写说明", "A failing of kind OTHER must be described"),
+    DEADLINE_BEFORE_ISSUE(false, "整改期限早于下达日期", "The deadline lies before the issue date"),
+    UNIT_OUTSIDE_AUTHORITY_REGION(false, "单位不在发出指令书的监管部门辖区内", "The unit lies outside the issuing authority's region"),
+    ORDER_NUMBER_TAKEN(false, "指令书编号已被使用", "The order number is already taken"),
+    ORDER_NOT_FOUND(false, "没有这个编号的指令书", "No rectification order has this number"),
+    ORDER_STATE_CONFLICT(false, "指令书当前状态不允许此变更", "The order's current status does not allow this change"),
+    ORDER_STATUS_SET_BY_GATEWAY(false, "逾期状态只能由网关根据整改期限设置", "Only the gateway sets OVERDUE, from the deadline"),
+    ORDER_CHANGE_DETAILS_MISMATCH(false, "状态变更须且只须附上该状态的内容", "A change carries the details of its status and no other"),
+    DATE_BEFORE_ORDER_ISSUED(false, "日期早于指令书下达日期", "The date lies before the order was issued"),
+    APPROVAL_NUMBER_MISMATCH(false, "机构核准证号与报送系统登记的不一致", "The agency's approval number is not the one registered for the submitting system"),
+    FIGURES_DIFFER_FROM_COMPUTED(false, "年度数据与网关按已报送数据统计的不一致，已接受", "The figure differs from the one the gateway computes from the filings; accepted"),
+    // ---- end of issue 16 ----
+
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
     private final boolean recoverable;

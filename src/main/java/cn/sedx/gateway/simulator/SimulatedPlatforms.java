@@ -62,6 +62,11 @@ class SimulatedPlatforms {
         return handle(destination, headers, body, settings.provincialKey(), () -> verifyProvincial(headers, body));
     }
 
+    /** A local regulator verifies and answers as a provincial platform does, with the provincial key. */
+    Answer regulator(String destination, Map<String, String> headers, byte[] body) throws InterruptedException {
+        return handle(destination, headers, body, settings.provincialKey(), () -> verifyProvincial(headers, body));
+    }
+
     Answer national(String destination, Map<String, String> headers, byte[] body) throws InterruptedException {
         return handle(destination, headers, body, settings.nationalKey(), () -> {
             String id = packages.verify(new ByteArrayInputStream(body)).manifest().messageId();

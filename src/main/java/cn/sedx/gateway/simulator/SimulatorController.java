@@ -51,6 +51,16 @@ class SimulatorController {
         }
     }
 
+    /** A local regulator's system (属地监管部门): signed JSON like a provincial platform's, its own endpoint. */
+    @PostMapping("/regulator/{destination}/filings")
+    void regulator(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        byte[] body = body(request, response);
+        if (body != null) {
+            write(platforms.regulator(destination, headers(request), body), response);
+        }
+    }
+
     @PostMapping("/national/{destination}/packages")
     void national(@PathVariable String destination, HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {

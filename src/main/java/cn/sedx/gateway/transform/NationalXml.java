@@ -47,6 +47,12 @@ public class NationalXml {
                 case PERSONNEL_FILING -> NationalContent.personnelFiling(xml, canonical);
                 case SAFETY_RECORD -> NationalContent.safetyRecord(xml, canonical, envelope.regionCode());
                 case YEAR_END_REPORT -> NationalContent.yearEndReport(xml, canonical);
+                case TRAINING_RECORD -> CampaignContent.trainingRecord(xml, canonical, envelope.regionCode());
+                case RECTIFICATION_ORDER -> CampaignContent.rectificationOrder(xml, canonical, envelope.regionCode());
+                case RECTIFICATION_ORDER_CHANGE -> CampaignContent.orderChange(xml, canonical, envelope.unitUscc(),
+                        envelope.regionCode());
+                case AGENCY_REPORT -> CampaignContent.agencyReport(xml, canonical, envelope.regionCode());
+                case PERSONNEL_BATCH -> throw new IllegalArgumentException("a personnel batch is written as it is cut");
             }
             xml.end();
             writer.writeEndDocument();

@@ -1,12 +1,17 @@
 package cn.sedx.gateway.transform;
 
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The files and recipients of a year-end report, as an exchange package carries them. */
+/**
+ * The files of a message (a year-end report's, rectification evidence, an agency's report) and a report's recipients,
+ * as an exchange package carries them.
+ */
 public final class ReportFiles {
 
     private ReportFiles() {}
@@ -37,6 +42,18 @@ public final class ReportFiles {
             }
         }
         return files;
+    }
+
+    /**
+     * The object of a message's canonical JSON that holds its {@code attachments}: the report itself, an agency's
+     * report, a rectification's evidence; a missing node (no files) for other types.
+     */
+    public static JsonNode filesHolder(MessageType type, JsonNode canonical) {
+        return switch (type) {
+            case YEAR_END_REPORT, AGENCY_REPORT -> canonical;
+            case RECTIFICATION_ORDER_CHANGE -> canonical.path("rectification");
+            default -> MissingNode.getInstance();
+        };
     }
 
     /** 主送: the report's main recipients, or SAMR's Special Equipment Bureau when it names none. */

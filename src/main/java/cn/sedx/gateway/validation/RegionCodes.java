@@ -49,4 +49,19 @@ public final class RegionCodes {
         }
         return table.contains(regionCode) ? Optional.empty() : Optional.of(ErrorCode.REGION_CODE_UNKNOWN);
     }
+
+    /**
+     * The area a 6-digit code stands for, as a prefix of the codes inside it: a province's {@code 440000} is
+     * {@code 44}, a city's {@code 440100} is {@code 4401}, a county's {@code 440106} is itself (an authority's region).
+     * Anything not 6 digits is returned as it is.
+     */
+    public static String areaPrefix(String regionCode) {
+        if (regionCode == null || !regionCode.matches("[0-9]{6}")) {
+            return regionCode;
+        }
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
+    }
 }

@@ -1,6 +1,7 @@
 package cn.sedx.gateway.validation;
 
 import cn.sedx.gateway.model.PersonnelFiling;
+import cn.sedx.gateway.model.ResponsiblePerson;
 import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.Violation;
 import java.util.List;
@@ -46,5 +47,15 @@ public record ResolvedUnit(
     /** The unit kind, if the record or the filings on file say it. */
     public Optional<UnitKind> unitKind() {
         return Optional.ofNullable(kind);
+    }
+
+    /**
+     * Whether the unit's filing on file shows this person, by document type and number, in the person's role; true
+     * when no filing is on file (nothing contradicts it).
+     */
+    public boolean showsOnFile(ResponsiblePerson person) {
+        return filing == null || filing.persons().stream()
+                .anyMatch(p -> p.role() == person.role() && p.documentType() == person.documentType()
+                        && person.idNumber().equals(p.idNumber()));
     }
 }

@@ -3,7 +3,6 @@ package cn.sedx.gateway.validation;
 import cn.sedx.gateway.model.Finding;
 import cn.sedx.gateway.model.HazardLevel;
 import cn.sedx.gateway.model.OperatingStatus;
-import cn.sedx.gateway.model.PersonnelFiling;
 import cn.sedx.gateway.model.RecordKind;
 import cn.sedx.gateway.model.ResponsiblePerson;
 import cn.sedx.gateway.model.Role;
@@ -41,7 +40,11 @@ final class SafetyRecordRules {
         violations.addErrors(unit.errors());
         violations.addWarnings(unit.warnings());
         roleFitsKind(record, unit.unitKind(), violations);
-        unit.filingOnFile().ifPresent(filing -> roleOnFile(person, filing, violations));
+        if (!unit.showsOnFile(person)) {
+            violations.warning(ErrorCode.PERSON_ROLE_NOT_ON_FILE, "/responsiblePerson",
+                    "最近一次人员信息填报中无此人担任 " + person.role(),
+                    "the latest personnel filing does not show this person as " + person.role());
+        }
         statusFitsKind(record.operatingStatus(), unit.unitKind(), violations);
         if (record.operatingStatus() == OperatingStatus.TEMPORARILY_STOPPED && isBlank(record.statusNote())) {
             violations.error(ErrorCode.STATUS_NOTE_REQUIRED, "/statusNote",
@@ -73,17 +76,6 @@ final class SafetyRecordRules {
                 status + " 不适用于 " + kind + " 单位（停产仅限生产单位，停用、临时停用仅限使用、充装单位）",
                 status + " does not apply to a " + kind + " unit (PRODUCTION_SUSPENDED: production units only;"
                         + " STOPPED_REGISTERED, TEMPORARILY_STOPPED: use and filling units only)"));
-    }
-
-    private static void roleOnFile(ResponsiblePerson person, PersonnelFiling filing, Violations violations) {
-        boolean onFile = filing.persons().stream()
-                .anyMatch(p -> p.role() == person.role() && p.documentType() == person.documentType()
-                        && person.idNumber().equals(p.idNumber()));
-        if (!onFile) {
-            violations.warning(ErrorCode.PERSON_ROLE_NOT_ON_FILE, "/responsiblePerson",
-                    "最近一次人员信息填报中无此人担任 " + person.role(),
-                    "the latest personnel filing does not show this person as " + person.role());
-        }
     }
 
     private void findings(List<Finding> findings, Violations violations) {

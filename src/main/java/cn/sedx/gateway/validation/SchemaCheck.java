@@ -36,12 +36,16 @@ final class SchemaCheck {
     private static final Map<MessageType, String> FILES = Map.of(
             MessageType.PERSONNEL_FILING, "personnel-filing.schema.json",
             MessageType.SAFETY_RECORD, "safety-record.schema.json",
-            MessageType.YEAR_END_REPORT, "year-end-report.schema.json");
+            MessageType.YEAR_END_REPORT, "year-end-report.schema.json",
+            MessageType.TRAINING_RECORD, "training-record.schema.json",
+            MessageType.RECTIFICATION_ORDER, "rectification-order.schema.json",
+            MessageType.RECTIFICATION_ORDER_CHANGE, "rectification-order-change.schema.json",
+            MessageType.AGENCY_REPORT, "agency-report.schema.json");
 
     private final Map<MessageType, JsonSchema> schemas = new EnumMap<>(MessageType.class);
     private final ResourceBundle chinese = ResourceBundle.getBundle("jsv-messages", Locale.SIMPLIFIED_CHINESE);
 
-    /** Loads and compiles the three schemas; fails at once if one is missing or broken. */
+    /** Loads and compiles the schemas of every submitted type; fails at once if one is missing or broken. */
     SchemaCheck() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX, "classpath:schemas/")));

@@ -1,32 +1,26 @@
 package cn.sedx.gateway.validation;
 
-import cn.sedx.gateway.model.Attachment;
 import cn.sedx.gateway.model.Classification;
 import cn.sedx.gateway.model.Figures;
 import cn.sedx.gateway.model.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** The rules for a year-end report, an official document bound for the national document exchange. */
 final class YearEndReportRules {
 
-    /** Leading bytes of the formats the gateway knows: PDF, and OFD (a ZIP container, GB/T 33190). */
-    private static final Map<String, byte[]> MAGIC = Map.of(
-            "application/pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII),
-            "application/ofd", new byte[] {'P', 'K', 3, 4});
-
     private final ValidationSettings settings;
     private final IdentifierChecks identifiers;
+    private final AttachmentRules attachments;
+    private final ComputedFigures figures;
 
-    YearEndReportRules(ValidationSettings settings, IdentifierChecks identifiers) {
+    YearEndReportRules(ValidationSettings settings, IdentifierChecks identifiers, ComputedFigures figures) {
         this.settings = settings;
         this.identifiers = identifiers;
+        this.attachments = new AttachmentRules(settings);
+        this.figures = figures;
     }
 
     /**
@@ -61,10 +55,8 @@ final class YearEndReportRules {
         signer(report.signer(), violations);
         mainRecipient(report.mainRecipients(), violations);
         figures(report.figures(), violations);
-        List<Attachment> attachments = report.attachments();
-        for (int i = 0; i < attachments.size(); i++) {
-            attachment(attachments.get(i), "/attachments/" + i, violations);
-        }
+        attachments.check(report.attachments(), "/attachments", violations);
+        computed(report, violations);
     }
 
     /**
@@ -98,38 +90,26 @@ final class YearEndReportRules {
         }
     }
 
-    private void attachment(Attachment attachment, String at, Violations violations) {
-        String mediaType = attachment.mediaType().trim().toLowerCase(Locale.ROOT);
-        boolean allowed = settings.allowedAttachmentTypes().stream().anyMatch(t -> t.equalsIgnoreCase(mediaType));
-        if (!allowed) {
-            violations.error(ErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED, at + "/mediaType",
-                    "允许的类型为 " + settings.allowedAttachmentTypes(),
-                    "allowed types are " + settings.allowedAttachmentTypes());
-        }
-        byte[] content;
-        try {
-            content = Base64.getDecoder().decode(attachment.contentBase64());
-        } catch (IllegalArgumentException e) {
-            violations.error(ErrorCode.ATTACHMENT_NOT_BASE64, at + "/contentBase64",
-                    "须为 RFC 4648 标准 Base64（不含换行）", "expected RFC 4648 base64 without line breaks");
-            return;
-        }
-        long limit = settings.maxAttachmentSize().toBytes();
-        if (content.length > limit) {
-            violations.error(ErrorCode.ATTACHMENT_TOO_LARGE, at + "/contentBase64",
-                    "解码后 " + content.length + " 字节，上限 " + limit + " 字节",
-                    content.length + " bytes decoded, limit " + limit + " bytes");
-        }
-        byte[] magic = MAGIC.get(mediaType);
-        if (allowed && magic != null && !startsWith(content, magic)) {
-            // a declared PDF that is not one may be an executable or script in disguise
-            violations.error(ErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED, at + "/contentBase64",
-                    "内容不是声明的 " + mediaType + " 文件", "the content is not a " + mediaType + " file");
-        }
+    /**
+     * The bureau's own figures may rightly differ from what the gateway has on file; each difference is a warning
+     * naming both numbers, so the regulator sees it.
+     */
+    private void computed(YearEndReport report, Violations violations) {
+        figures.of(report.year(), RegionCodes.areaPrefix(report.issuer().regionCode())).ifPresent(computed -> {
+            Figures stated = report.figures();
+            differs("unitsFiled", stated.unitsFiled(), computed.unitsFiled(), violations);
+            differs("unitsFullyStaffed", stated.unitsFullyStaffed(), computed.unitsFullyStaffed(), violations);
+            differs("unitsWithMechanism", stated.unitsWithMechanism(), computed.unitsWithMechanism(), violations);
+            differs("ordersIssued", stated.ordersIssued(), computed.ordersIssued(), violations);
+            differs("penalties", stated.penalties(), computed.penalties(), violations);
+        });
     }
 
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length
-                && Arrays.equals(Arrays.copyOf(content, prefix.length), prefix);
+    private static void differs(String field, int stated, int computed, Violations violations) {
+        if (stated != computed) {
+            violations.warning(ErrorCode.FIGURES_DIFFER_FROM_COMPUTED, "/figures/" + field,
+                    field + " 填报 " + stated + "，网关统计 " + computed,
+                    field + " is " + stated + " in the report, " + computed + " as the gateway counts");
+        }
     }
 }

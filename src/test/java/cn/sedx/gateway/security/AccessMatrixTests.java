@@ -49,6 +49,10 @@ class AccessMatrixTests {
         callers.put("operator", anonymous.basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD));
         callers.put("auditor", anonymous.basic(SampleCredentials.AUDITOR, SampleCredentials.AUDITOR_PASSWORD));
         callers.put("wrong-password", anonymous.basic(SampleCredentials.OPERATOR, "guess"));
+        // issue 16: the new system kinds
+        callers.put("tianhe-regulator", anonymous.bearer(SampleCredentials.TIANHE_REGULATOR_TOKEN));
+        callers.put("guangzhou-regulator", anonymous.bearer(SampleCredentials.GUANGZHOU_REGULATOR_TOKEN));
+        callers.put("gd-inspection-agency", anonymous.bearer(SampleCredentials.GD_AGENCY_TOKEN));
     }
 
     private static String personnelIn(String region) {
@@ -183,6 +187,76 @@ class AccessMatrixTests {
                 Map.of("gd-province", 200, "tianhe-county", 403));
         expect("GET compliance 11", http -> http.get("/api/v1/compliance?region=11"),
                 Map.of("gd-province", 403, "operator", 200));
+    }
+
+    // ---- issue 16: regulators, agencies and the campaign's other records ----
+
+    private static final String ORDER = new String(Fixtures.bytes("rectification-order/valid-order-no-director.json"),
+            StandardCharsets.UTF_8);
+
+    private static String orderOf(String number) {
+        return ORDER.replace("穗天市监特令〔2026〕12号", number);
+    }
+
+    @Test
+    void anAgencyCannotSubmitOrdersNorARegulatorAgencyReports() {
+        String number = "穗天市监特令〔2026〕M" + System.nanoTime() + "号";
+        expect("POST rectification order", http -> http.postJson("/api/v1/rectification-orders", orderOf(number)),
+                Map.of("anonymous", 401, "gd-inspection-agency", 403, "gd-province", 403, "tianhe-county", 403,
+                        "operator", 403, "guangzhou-regulator", 202));
+        assertThat(code(callers.get("gd-inspection-agency").postJson("/api/v1/rectification-orders",
+                orderOf(number + "x")))).isEqualTo("FORBIDDEN");
+        byte[] report = Fixtures.bytes("agency-report/valid-inspection-report.json");
+        expect("POST agency report", http -> http.postJson("/api/v1/agency-reports", report),
+                Map.of("tianhe-regulator", 403, "gd-province", 403, "gd-inspection-agency", 202));
+    }
+
+    @Test
+    void aRegulatorOrdersOnlyWithinItsJurisdiction() {
+        String number = "穗天市监特令〔2026〕J" + System.nanoTime() + "号";
+        String elsewhere = orderOf(number).replace("\"regionCode\": \"440106\",\n  \"unitName\"",
+                "\"regionCode\": \"440104\",\n  \"unitName\"");
+        HttpResponse<String> refused = callers.get("tianhe-regulator").postJson("/api/v1/rectification-orders",
+                elsewhere);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(code(refused)).isEqualTo("OUT_OF_JURISDICTION");
+    }
+
+    @Test
+    void aRegulatorReadsAgencyReportsOfItsJurisdictionOnly() {
+        expect("GET agency reports 440106", http -> http.get("/api/v1/agency-reports?region=440106"),
+                Map.of("anonymous", 401, "forged-token", 401, "tianhe-regulator", 200, "guangzhou-regulator", 200,
+                        "operator", 200, "auditor", 200));
+        expect("GET agency reports 44", http -> http.get("/api/v1/agency-reports?region=44"),
+                Map.of("tianhe-regulator", 403, "guangzhou-regulator", 403, "operator", 200));
+        assertThat(code(callers.get("tianhe-regulator").get("/api/v1/agency-reports?region=4401")))
+                .isEqualTo("OUT_OF_JURISDICTION");
+    }
+
+    @Test
+    void aUnitsSystemCannotReadAgencyReportsAboutOthers() {
+        String id = json(callers.get("gd-inspection-agency").postJson("/api/v1/agency-reports",
+                Fixtures.bytes("agency-report/valid-inspection-report.json"))).get("messageId").asText();
+
+        expect("GET agency reports", http -> http.get("/api/v1/agency-reports"),
+                Map.of("gd-province", 403, "tianhe-county", 403, "gd-inspection-agency", 403));
+        expect("GET agency report", http -> http.get("/api/v1/agency-reports/" + id),
+                Map.of("tianhe-county", 403, "gd-province", 403, "tianhe-regulator", 200, "guangzhou-regulator", 200,
+                        "gd-inspection-agency", 200, "auditor", 200, "anonymous", 401));
+        expect("GET message of the agency", http -> http.get("/api/v1/messages/" + id),
+                Map.of("tianhe-county", 404, "tianhe-regulator", 404, "gd-inspection-agency", 200));
+    }
+
+    @Test
+    void rectificationOrdersAndYearEndFiguresAreReadByTheirSystemsOperatorsAndAuditors() {
+        expect("GET rectification orders", http -> http.get("/api/v1/rectification-orders"),
+                Map.of("anonymous", 401, "tianhe-regulator", 200, "gd-province", 200, "operator", 200, "auditor",
+                        200));
+        expect("GET year-end figures 44", http -> http.get("/api/v1/reports/year-end/figures?year=2026&region=44"),
+                Map.of("anonymous", 401, "gd-province", 200, "tianhe-county", 403, "gd-inspection-agency", 200,
+                        "tianhe-regulator", 403, "operator", 200, "auditor", 200));
+        expect("POST rectification order change", http -> http.postJson("/api/v1/rectification-order-changes",
+                "{}"), Map.of("anonymous", 401, "operator", 403, "gd-inspection-agency", 403, "tianhe-county", 422));
     }
 
     @Test

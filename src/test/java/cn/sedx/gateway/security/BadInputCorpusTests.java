@@ -114,7 +114,41 @@ class BadInputCorpusTests {
                 bad("compliance range that is not a date", http -> operator(http)
                         .get("/api/v1/compliance?region=44&from=yesterday&to=today"), 422, "SCHEMA_VIOLATION"),
                 bad("compliance range without its end", http -> operator(http)
-                        .get("/api/v1/compliance?region=44&from=2026-11-01"), 422, "SCHEMA_VIOLATION"));
+                        .get("/api/v1/compliance?region=44&from=2026-11-01"), 422, "SCHEMA_VIOLATION"),
+                // ---- issue 16: orders, their changes, agencies' reports, computed figures ----
+                bad("rectification order from an agency", http -> as(http, SampleCredentials.GD_AGENCY_TOKEN)
+                        .postJson("/api/v1/rectification-orders", fixture("rectification-order/"
+                                + "valid-order-no-director.json")), 403, "FORBIDDEN"),
+                bad("agency report under another approval number", http -> as(http,
+                        SampleCredentials.GD_AGENCY_TOKEN).postJson("/api/v1/agency-reports", fixture(
+                                "agency-report/valid-inspection-report.json").replace("TS7110001-2027",
+                                "TS7110999-2027")), 422, "APPROVAL_NUMBER_MISMATCH"),
+                bad("agency report whose attachment is not base64", http -> as(http, SampleCredentials.GD_AGENCY_TOKEN)
+                        .postJson("/api/v1/agency-reports", fixture("agency-report/attachment-not-base64.json")),
+                        422, "VALIDATION_FAILED"),
+                bad("change of an order that does not exist", http -> as(http,
+                        SampleCredentials.TIANHE_REGULATOR_TOKEN).postJson("/api/v1/rectification-order-changes",
+                                fixture("rectification-order-change/unknown-order.json")), 422,
+                        "VALIDATION_FAILED"),
+                bad("OVERDUE submitted by a system", http -> as(http, SampleCredentials.TIANHE_REGULATOR_TOKEN)
+                        .postJson("/api/v1/rectification-order-changes", fixture(
+                                "rectification-order-change/overdue-submitted.json")), 422, "VALIDATION_FAILED"),
+                bad("rectification orders of an unknown status", http -> operator(http)
+                        .get("/api/v1/rectification-orders?status=FORGOTTEN"), 422, "SCHEMA_VIOLATION"),
+                bad("agency reports of a region that is no prefix", http -> operator(http)
+                        .get("/api/v1/agency-reports?region=44a"), 422, "SCHEMA_VIOLATION"),
+                bad("agency reports page too large", http -> operator(http)
+                        .get("/api/v1/agency-reports?size=100000"), 422, "SCHEMA_VIOLATION"),
+                bad("year-end figures without a region", http -> operator(http)
+                        .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"));
+    }
+
+    private static String fixture(String path) {
+        return new String(Fixtures.bytes(path), StandardCharsets.UTF_8);
+    }
+
+    private static Http as(Http http, String token) {
+        return new Http(portOf(http)).bearer(token);
     }
 
     /** The valid filing with the first person's {@code idType} and the fields given added after it. */

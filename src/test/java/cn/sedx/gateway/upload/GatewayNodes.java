@@ -14,9 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Gateway nodes of one cluster: each its own Spring context, port, broker and data folder, all on one shared
  * database — the PostgreSQL of {@code SEDX_TEST_PG_URL} when set, else an H2 database served over TCP, as
- * separate processes would reach it.
+ * separate processes would reach it. Public for the other clustered schedules' tests (the rectification overdue
+ * check).
  */
-final class GatewayNodes implements AutoCloseable {
+public final class GatewayNodes implements AutoCloseable {
 
     private final Server h2;
     private final String url;
@@ -24,7 +25,7 @@ final class GatewayNodes implements AutoCloseable {
     private final String password;
     private final String storeKey = randomKey();
 
-    GatewayNodes() throws SQLException {
+    public GatewayNodes() throws SQLException {
         String pg = System.getenv("SEDX_TEST_PG_URL");
         if (pg != null) {
             h2 = null;
@@ -49,7 +50,7 @@ final class GatewayNodes implements AutoCloseable {
     }
 
     /** Starts a node with the given settings on top of the shared database. */
-    ConfigurableApplicationContext start(Map<String, Object> settings) {
+    public ConfigurableApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("server.port", 0);
         properties.put("sedx.data-dir", Path.of("target", "test-data", UUID.randomUUID().toString())
@@ -69,15 +70,15 @@ final class GatewayNodes implements AutoCloseable {
     }
 
     /** A direct connection pool to the shared database, for what no node would do itself. */
-    Database database() {
+    public Database database() {
         return new Database(new org.springframework.jdbc.datasource.SingleConnectionDataSource(url, user, password,
                 true));
     }
 
     /** A connection to the shared database; closing releases it. */
-    record Database(org.springframework.jdbc.datasource.SingleConnectionDataSource source) implements AutoCloseable {
+    public record Database(org.springframework.jdbc.datasource.SingleConnectionDataSource source) implements AutoCloseable {
 
-        org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        public org.springframework.jdbc.core.simple.JdbcClient jdbc() {
             return org.springframework.jdbc.core.simple.JdbcClient.create(source);
         }
 

@@ -33,7 +33,8 @@ class SchemaContractTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"personnel-filing.schema.json", "safety-record.schema.json",
-            "year-end-report.schema.json", "common.schema.json"})
+            "year-end-report.schema.json", "common.schema.json", "training-record.schema.json",
+            "rectification-order.schema.json", "rectification-order-change.schema.json", "agency-report.schema.json"})
     void documentsClosesAndBoundsEverySchemaNode(String file) throws IOException {
         JsonNode root = schema(file);
         List<String> problems = new ArrayList<>();

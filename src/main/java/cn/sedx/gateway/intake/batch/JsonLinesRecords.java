@@ -13,13 +13,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * JSON Lines: one record per line, {@code {"type": "PERSONNEL_FILING", "filing": {…canonical JSON…}}}. Blank
  * lines are skipped; the record number is the line number.
  */
 final class JsonLinesRecords extends LookAheadRecords {
+
+    /** The types a batch file may carry: every submitted one (not the gateway's own PERSONNEL_BATCH). */
+    private static final Set<MessageType> SUBMITTED = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(MessageType.PERSONNEL_BATCH)));
 
     private final ObjectMapper mapper;
     private final BoundedLines lines;
@@ -53,6 +60,9 @@ final class JsonLinesRecords extends LookAheadRecords {
         try {
             JsonNode node = mapper.readTree(line);
             MessageType type = MessageType.valueOf(node.path("type").asText());
+            if (!SUBMITTED.contains(type)) {
+                throw new IllegalArgumentException("not a submitted type");
+            }
             JsonNode filing = node.get("filing");
             if (filing == null || !filing.isObject()) {
                 return unreadable(number, ErrorCode.SCHEMA_VIOLATION, "缺少 filing 对象", "the line has no filing object");
@@ -65,8 +75,8 @@ final class JsonLinesRecords extends LookAheadRecords {
         } catch (JsonProcessingException e) {
             return unreadable(number, ErrorCode.MALFORMED_JSON, "该行不是合法的 JSON", "the line is not valid JSON");
         } catch (IllegalArgumentException e) {
-            return unreadable(number, ErrorCode.SCHEMA_VIOLATION, "type 须为 PERSONNEL_FILING、SAFETY_RECORD 或 "
-                    + "YEAR_END_REPORT", "type must be PERSONNEL_FILING, SAFETY_RECORD or YEAR_END_REPORT");
+            return unreadable(number, ErrorCode.SCHEMA_VIOLATION, "type 须为 " + SUBMITTED + " 之一",
+                    "type must be one of " + SUBMITTED);
         }
     }
 

@@ -3,8 +3,12 @@ package cn.sedx.gateway.intake.batch;
 import cn.sedx.gateway.intake.soap.CanonicalFilingWriter;
 import cn.sedx.gateway.intake.soap.SoapXPaths;
 import cn.sedx.gateway.intake.soap.XmlFailures;
+import cn.sedx.gateway.intake.soap.ws.AgencyReport;
 import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrder;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrderChange;
 import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
+import cn.sedx.gateway.intake.soap.ws.TrainingRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
@@ -24,17 +28,20 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * XML batch files: a {@code sub:Batch} element (schemas/submission-types.xsd) whose children are
- * {@code personnelFiling}, {@code safetyRecord} and {@code yearEndReport} elements of the SOAP types. Read
+ * {@code personnelFiling}, {@code safetyRecord}, {@code yearEndReport}, {@code trainingRecord},
+ * {@code rectificationOrder}, {@code rectificationOrderChange} and {@code agencyReport} elements of the SOAP types. Read
  * with StAX one filing at a time; DTDs and external entities are refused (the parser never expands them).
  * The record number is the position of the filing element, from 1. A broken document ends the file: the
  * records before the break stand, the break is reported.
  */
 final class XmlBatchRecords extends LookAheadRecords {
 
-    private static final JAXBContext TYPES = context();
     private static final String MAX_ELEMENT_DEPTH = "com.ctc.wstx.maxElementDepth";
     private static final Map<String, Class<?>> ELEMENTS = Map.of("personnelFiling", PersonnelFiling.class,
-            "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class);
+            "safetyRecord", SafetyRecord.class, "yearEndReport", YearEndReport.class,
+            "trainingRecord", TrainingRecord.class, "rectificationOrder", RectificationOrder.class,
+            "rectificationOrderChange", RectificationOrderChange.class, "agencyReport", AgencyReport.class);
+    private static final JAXBContext TYPES = context();
 
     private final InputStream in;
     private final Unmarshaller unmarshaller;
@@ -43,9 +50,8 @@ final class XmlBatchRecords extends LookAheadRecords {
     private final long maxRecordBytes;
     private long number;
     private boolean broken;
-    // JAXB leaves the reader on the event after a filing: the next filing's start or the root's end, when no
-    // whitespace lies between them
-    private boolean afterFiling;
+    // the reader stands just after a record's end element (see nextElement)
+    private boolean afterRecord;
     // the failure found while opening the file: the file's only record
     private BatchRecord openingFailure;
 
@@ -103,10 +109,7 @@ final class XmlBatchRecords extends LookAheadRecords {
             return null;
         }
         try {
-            int event = afterFiling && reader.isStartElement() || afterFiling && reader.isEndElement()
-                    ? reader.getEventType() : reader.nextTag();
-            afterFiling = false;
-            if (event != XMLStreamConstants.START_ELEMENT) {
+            if (nextElement() != XMLStreamConstants.START_ELEMENT) {
                 return null;
             }
             number++;
@@ -118,7 +121,7 @@ final class XmlBatchRecords extends LookAheadRecords {
                 return failure(ErrorCode.SCHEMA_VIOLATION, "未知元素 " + name, "unknown element " + name);
             }
             Object filing = unmarshaller.unmarshal(reader, type).getValue();
-            afterFiling = true;
+            afterRecord = true;
             MessageType messageType = CanonicalFilingWriter.typeOf(filing);
             String element = "/sub:" + name;
             return BatchRecord.read(position, messageType, writer.write(filing, maxRecordBytes),
@@ -137,6 +140,20 @@ final class XmlBatchRecords extends LookAheadRecords {
             broken = true;
             return malformed(e);
         }
+    }
+
+    /**
+     * Moves to the next record's start or the batch's end. Unmarshalling a record leaves the reader on the event after
+     * the record's end: whitespace, or already the next record's start or the batch's end when the file has no
+     * whitespace between elements (a minified file); moving on from there would skip that element.
+     */
+    private int nextElement() throws XMLStreamException {
+        int event = afterRecord ? reader.getEventType() : reader.nextTag();
+        afterRecord = false;
+        if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            event = reader.nextTag();
+        }
+        return event;
     }
 
     /** What the parser refused, named as the SOAP channel names it (XmlFailures); anything else is MALFORMED_XML. */
@@ -174,7 +191,7 @@ final class XmlBatchRecords extends LookAheadRecords {
 
     private static JAXBContext context() {
         try {
-            return JAXBContext.newInstance(PersonnelFiling.class, SafetyRecord.class, YearEndReport.class);
+            return JAXBContext.newInstance(ELEMENTS.values().toArray(Class<?>[]::new));
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot bind the batch types", e);
         }

@@ -1,8 +1,12 @@
 package cn.sedx.gateway.intake.soap;
 
+import cn.sedx.gateway.intake.soap.ws.AgencyReport;
 import cn.sedx.gateway.intake.soap.ws.Finding;
 import cn.sedx.gateway.intake.soap.ws.PersonnelFiling;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrder;
+import cn.sedx.gateway.intake.soap.ws.RectificationOrderChange;
 import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
+import cn.sedx.gateway.intake.soap.ws.TrainingRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a filing of the XML contract (the JAXB types generated from schemas/submission-types.xsd) as the
@@ -34,6 +39,13 @@ import java.util.List;
  * buffer, so no attachment is ever held twice, and an oversize one fails as soon as the limit is passed.
  */
 public final class CanonicalFilingWriter {
+
+    /** The message type each filing class of the XML contract carries. */
+    private static final Map<Class<?>, MessageType> TYPES = Map.of(PersonnelFiling.class, MessageType.PERSONNEL_FILING,
+            SafetyRecord.class, MessageType.SAFETY_RECORD, YearEndReport.class, MessageType.YEAR_END_REPORT,
+            TrainingRecord.class, MessageType.TRAINING_RECORD, RectificationOrder.class, MessageType.RECTIFICATION_ORDER,
+            RectificationOrderChange.class, MessageType.RECTIFICATION_ORDER_CHANGE, AgencyReport.class,
+            MessageType.AGENCY_REPORT);
 
     private final ObjectMapper mapper;
 
@@ -51,13 +63,7 @@ public final class CanonicalFilingWriter {
 
     /** The message type a JAXB filing object carries, or null when it is no filing. */
     public static MessageType typeOf(Object filing) {
-        if (filing instanceof PersonnelFiling) {
-            return MessageType.PERSONNEL_FILING;
-        }
-        if (filing instanceof SafetyRecord) {
-            return MessageType.SAFETY_RECORD;
-        }
-        return filing instanceof YearEndReport ? MessageType.YEAR_END_REPORT : null;
+        return filing == null ? null : TYPES.get(filing.getClass());
     }
 
     /**

@@ -47,7 +47,7 @@ public class SoapIntake {
     /**
      * Validates and stores one filing.
      *
-     * @param filing           a PersonnelFiling, SafetyRecord or YearEndReport of the XML contract; null when
+     * @param filing           a filing of the XML contract (PersonnelFiling, SafetyRecord, …); null when
      *                         the request carried no filing element
      * @param idempotencyKey   the SOAP header's key, or null
      * @param submittingSystem the authenticated caller
@@ -57,9 +57,7 @@ public class SoapIntake {
             throw refusal(ErrorCode.SCHEMA_VIOLATION, "缺少报送内容元素", "the filing element is missing");
         }
         checkKey(idempotencyKey);
-        long limit = type == MessageType.YEAR_END_REPORT
-                ? intakeSettings.maxReportBodySize().toBytes()
-                : intakeSettings.maxBodySize().toBytes();
+        long limit = intakeSettings.maxBodySizeOf(type).toBytes();
         byte[] json = writer.write(filing, limit);
         IntakeReceipt receipt = intake.submit(new Submission(type, submittingSystem, CHANNEL, idempotencyKey, json,
                 null));

@@ -1,9 +1,17 @@
 package cn.sedx.gateway.intake.soap;
 
+import cn.sedx.gateway.intake.soap.ws.SubmitAgencyReport;
+import cn.sedx.gateway.intake.soap.ws.SubmitAgencyReportResponse;
 import cn.sedx.gateway.intake.soap.ws.SubmitPersonnelFiling;
 import cn.sedx.gateway.intake.soap.ws.SubmitPersonnelFilingResponse;
+import cn.sedx.gateway.intake.soap.ws.SubmitRectificationOrder;
+import cn.sedx.gateway.intake.soap.ws.SubmitRectificationOrderChange;
+import cn.sedx.gateway.intake.soap.ws.SubmitRectificationOrderChangeResponse;
+import cn.sedx.gateway.intake.soap.ws.SubmitRectificationOrderResponse;
 import cn.sedx.gateway.intake.soap.ws.SubmitSafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.SubmitSafetyRecordResponse;
+import cn.sedx.gateway.intake.soap.ws.SubmitTrainingRecord;
+import cn.sedx.gateway.intake.soap.ws.SubmitTrainingRecordResponse;
 import cn.sedx.gateway.intake.soap.ws.SubmitYearEndReport;
 import cn.sedx.gateway.intake.soap.ws.SubmitYearEndReportResponse;
 import cn.sedx.gateway.security.Caller;
@@ -32,7 +40,7 @@ class SoapSubmissionProcessor {
         this.intake = intake;
     }
 
-    /** SubmitPersonnelFiling, SubmitSafetyRecord or SubmitYearEndReport. */
+    /** SubmitPersonnelFiling, SubmitSafetyRecord, SubmitYearEndReport and the issue-16 types' operations. */
     public void submit(Exchange exchange) {
         List<?> parameters = exchange.getMessage().getBody(List.class);
         Object request = parameters.isEmpty() ? null : parameters.get(0);
@@ -42,6 +50,10 @@ class SoapSubmissionProcessor {
             case "SubmitPersonnelFiling" -> personnel((SubmitPersonnelFiling) request, key, system);
             case "SubmitSafetyRecord" -> safety((SubmitSafetyRecord) request, key, system);
             case "SubmitYearEndReport" -> report((SubmitYearEndReport) request, key, system);
+            case "SubmitTrainingRecord" -> training((SubmitTrainingRecord) request, key, system);
+            case "SubmitRectificationOrder" -> order((SubmitRectificationOrder) request, key, system);
+            case "SubmitRectificationOrderChange" -> change((SubmitRectificationOrderChange) request, key, system);
+            case "SubmitAgencyReport" -> agency((SubmitAgencyReport) request, key, system);
             default -> throw new IllegalArgumentException("not a submission operation");
         };
         exchange.getMessage().setBody(answer);
@@ -73,6 +85,35 @@ class SoapSubmissionProcessor {
     private SubmitYearEndReportResponse report(SubmitYearEndReport request, String key, String system) {
         SubmitYearEndReportResponse response = new SubmitYearEndReportResponse();
         response.setReceipt(intake.submit(MessageType.YEAR_END_REPORT, request == null ? null : request.getReport(),
+                key, system));
+        return response;
+    }
+
+    private SubmitTrainingRecordResponse training(SubmitTrainingRecord request, String key, String system) {
+        SubmitTrainingRecordResponse response = new SubmitTrainingRecordResponse();
+        response.setReceipt(intake.submit(MessageType.TRAINING_RECORD, request == null ? null : request.getRecord(),
+                key, system));
+        return response;
+    }
+
+    private SubmitRectificationOrderResponse order(SubmitRectificationOrder request, String key, String system) {
+        SubmitRectificationOrderResponse response = new SubmitRectificationOrderResponse();
+        response.setReceipt(intake.submit(MessageType.RECTIFICATION_ORDER, request == null ? null : request.getOrder(),
+                key, system));
+        return response;
+    }
+
+    private SubmitRectificationOrderChangeResponse change(SubmitRectificationOrderChange request, String key,
+            String system) {
+        SubmitRectificationOrderChangeResponse response = new SubmitRectificationOrderChangeResponse();
+        response.setReceipt(intake.submit(MessageType.RECTIFICATION_ORDER_CHANGE,
+                request == null ? null : request.getChange(), key, system));
+        return response;
+    }
+
+    private SubmitAgencyReportResponse agency(SubmitAgencyReport request, String key, String system) {
+        SubmitAgencyReportResponse response = new SubmitAgencyReportResponse();
+        response.setReceipt(intake.submit(MessageType.AGENCY_REPORT, request == null ? null : request.getReport(),
                 key, system));
         return response;
     }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ContractController {
 
     private static final Set<String> SCHEMAS = Set.of("personnel-filing.schema.json", "safety-record.schema.json",
-            "year-end-report.schema.json", "common.schema.json");
+            "year-end-report.schema.json", "common.schema.json", "training-record.schema.json",
+            "rectification-order.schema.json", "rectification-order-change.schema.json", "agency-report.schema.json");
 
     @GetMapping(path = "/api/v1/openapi.yaml", produces = "application/yaml")
     Resource openApi() {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST intake of the three filing types: {@code 202} once the filing is durably stored. */
+/** REST intake of every submitted type: {@code 202} once the filing is durably stored. */
 @RestController
 @RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,6 +58,35 @@ class SubmissionController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             @RequestParam(name = "replaces", required = false) String replaces) throws IOException {
         return submit(MessageType.YEAR_END_REPORT, request, key, settings.maxReportBodySize(), replaces);
+    }
+
+    @PostMapping("/training-records")
+    ResponseEntity<AcceptedBody> trainingRecord(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.TRAINING_RECORD, request, key);
+    }
+
+    @PostMapping("/rectification-orders")
+    ResponseEntity<AcceptedBody> rectificationOrder(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.RECTIFICATION_ORDER, request, key);
+    }
+
+    @PostMapping("/rectification-order-changes")
+    ResponseEntity<AcceptedBody> rectificationOrderChange(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.RECTIFICATION_ORDER_CHANGE, request, key);
+    }
+
+    @PostMapping("/agency-reports")
+    ResponseEntity<AcceptedBody> agencyReport(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+        return submit(MessageType.AGENCY_REPORT, request, key);
+    }
+
+    private ResponseEntity<AcceptedBody> submit(MessageType type, HttpServletRequest request, String key)
+            throws IOException {
+        return submit(type, request, key, settings.maxBodySizeOf(type), null);
     }
 
     private ResponseEntity<AcceptedBody> submit(MessageType type, HttpServletRequest request, String key,

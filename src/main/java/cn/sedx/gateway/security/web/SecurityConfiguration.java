@@ -29,7 +29,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     private static final String[] SUBMISSIONS = {"/api/v1/personnel-filings", "/api/v1/safety-records",
-            "/api/v1/year-end-reports"};
+            "/api/v1/year-end-reports", "/api/v1/training-records", "/api/v1/rectification-orders",
+            "/api/v1/rectification-order-changes", "/api/v1/agency-reports"};
+    /** Reads open to systems too; each controller keeps a system to its own or its jurisdiction's (issue 16). */
+    private static final String[] SYSTEM_READS = {"/api/v1/rectification-orders", "/api/v1/rectification-orders/**",
+            "/api/v1/agency-reports", "/api/v1/agency-reports/**", "/api/v1/reports/year-end/figures"};
 
     /** The one Content-Security-Policy of every page and answer the gateway serves (docs/security.md). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -69,6 +73,7 @@ class SecurityConfiguration {
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance")
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, SYSTEM_READS).hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/actuator/**")
                         .hasAnyRole("OPERATOR", "AUDITOR")
