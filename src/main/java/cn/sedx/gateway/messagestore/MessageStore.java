@@ -148,10 +148,10 @@ public class MessageStore {
      * dead-lettered, or empty.
      */
     public Optional<byte[]> latestPayload(MessageType type, String unitUscc, String unitKind) {
-        return jdbc.sql("SELECT payload FROM message WHERE unit_uscc = ? AND type = ? AND unit_kind = ?"
+        return jdbc.sql("SELECT id, payload FROM message WHERE unit_uscc = ? AND type = ? AND unit_kind = ?"
                         + " AND state <> 'FAILED' ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
                 .params(unitUscc, type.name(), unitKind)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> cipher.open(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
 

@@ -21,7 +21,11 @@ class UnitKindStoreTests {
     private static final String FIRM = "91440106MA59C8XX1X";
 
     private static MessageStore store(DataSource dataSource, Instant now) {
-        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(now, ZoneOffset.UTC), event -> { }, StoreCiphers.TEST);
+        return store(dataSource, now, StoreCiphers.TEST);
+    }
+
+    private static MessageStore store(DataSource dataSource, Instant now, PayloadCipher cipher) {
+        return new MessageStore(JdbcClient.create(dataSource), Clock.fixed(now, ZoneOffset.UTC), event -> { }, cipher);
     }
 
     private static NewMessage filing(String kind) {
@@ -60,7 +64,8 @@ class UnitKindStoreTests {
     @EnumSource(TestDatabases.class)
     void backfillsTheKindOfFilingsStoredBeforeTheColumnExisted(TestDatabases database) {
         DataSource dataSource = database.migratedTo("30");
-        MessageStore store = store(dataSource, Instant.parse("2026-11-01T00:00:00Z"));
+        // a gateway at V30 stored payloads in clear: sealing (V120, issue 12) came after the backfill
+        MessageStore store = store(dataSource, Instant.parse("2026-11-01T00:00:00Z"), PayloadCipher.off());
         StoredMessage production = store.insertReceived(filing("PRODUCTION"));
         StoredMessage filling = store.insertReceived(filing("FILLING"));
         StoredMessage unreadable = store.insertReceived(new NewMessage(MessageType.PERSONNEL_FILING, "gd-province",
