@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The exact request last sent to each destination of a message, and the destination's answer: what an operator
  * downloads to see precisely what left the gateway, and the signed receipt that came back. One row per delivery;
- * each attempt replaces the one before.
+ * each attempt replaces the one before. A request body holds a filing's personal data as it left the gateway, so it
+ * is sealed like the stored payload ({@link PayloadCipher}, bound to its message id) and opened when read.
  */
 @Repository
 public class SentRequests {
@@ -27,9 +28,11 @@ public class SentRequests {
     private static final int MAX_HEADERS = 16_000;
 
     private final JdbcClient jdbc;
+    private final PayloadCipher cipher;
 
-    public SentRequests(JdbcClient jdbc) {
+    public SentRequests(JdbcClient jdbc, PayloadCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /**
@@ -47,7 +50,8 @@ public class SentRequests {
     public void record(SentRequest sent) {
         byte[] answer = sent.answerBody() == null || sent.answerBody().length <= MAX_ANSWER ? sent.answerBody()
                 : Arrays.copyOf(sent.answerBody(), MAX_ANSWER);
-        Object[] values = {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()), sent.requestBody(),
+        byte[] body = sent.requestBody() == null ? null : cipher.seal(sent.messageId(), sent.requestBody());
+        Object[] values = {Timestamp.from(sent.sentAt()), headers(sent.requestHeaders()), body,
             sent.answerStatus(), sent.answerHeaders() == null ? null : headers(sent.answerHeaders()), answer,
             truncate(sent.error()), sent.messageId(), sent.destination()};
         String update = "UPDATE sent_request SET sent_at = ?, request_headers = ?, request_body = ?, answer_status = ?,"
@@ -69,7 +73,7 @@ public class SentRequests {
         return jdbc.sql("SELECT message_id, destination, sent_at, request_headers, request_body, answer_status,"
                         + " answer_headers, answer_body, error FROM sent_request WHERE message_id = ? AND destination = ?")
                 .params(messageId, destination)
-                .query(SentRequests::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -79,15 +83,16 @@ public class SentRequests {
                         + " answer_headers, answer_body, error FROM sent_request WHERE message_id = ?"
                         + " ORDER BY destination")
                 .param(messageId)
-                .query(SentRequests::map)
+                .query(this::map)
                 .list();
     }
 
-    private static SentRequest map(ResultSet rs, int row) throws SQLException {
+    private SentRequest map(ResultSet rs, int row) throws SQLException {
         Integer status = rs.getObject(6) == null ? null : rs.getInt(6);
+        byte[] body = rs.getBytes(5);
         return new SentRequest(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                parse(rs.getString(4)), rs.getBytes(5), status, parse(rs.getString(7)), rs.getBytes(8),
-                rs.getString(9));
+                parse(rs.getString(4)), body == null ? null : cipher.open(rs.getString(1), body), status,
+                parse(rs.getString(7)), rs.getBytes(8), rs.getString(9));
     }
 
     private static String headers(Map<String, String> headers) {
