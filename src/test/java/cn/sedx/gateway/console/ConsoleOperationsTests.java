@@ -173,7 +173,7 @@ class ConsoleOperationsTests {
     }
 
     private byte[] receivedBySimulator(String id, String destination) {
-        for (JsonNode entry : json(new Http(port).get("/sim/received?messageId=" + id).body())) {
+        for (JsonNode entry : json(new Http(port).asOperator().get("/sim/received?messageId=" + id).body())) {
             if (entry.get("destination").asText().equals(destination)) {
                 return Base64.getDecoder().decode(entry.get("bodyBase64").asText());
             }
@@ -184,7 +184,7 @@ class ConsoleOperationsTests {
     private void control(String destination, String mode, Integer status) {
         String body = "{\"destination\":\"" + destination + "\",\"mode\":\"" + mode + "\""
                 + (status == null ? "" : ",\"status\":" + status) + "}";
-        assertThat(new Http(port).postJson("/sim/control", body).statusCode()).isEqualTo(200);
+        assertThat(new Http(port).asOperator().postJson("/sim/control", body).statusCode()).isEqualTo(200);
     }
 
     private ConsoleClient operator() {

@@ -85,7 +85,7 @@ class BackupRestoreTests {
     }
 
     private static void control(Distribution gateway, String json) {
-        assertThat(gateway.http().postJson("/sim/control", json).statusCode()).isEqualTo(200);
+        assertThat(gateway.http().asOperator().postJson("/sim/control", json).statusCode()).isEqualTo(200);
     }
 
     private static String state(Distribution gateway, String id) {
