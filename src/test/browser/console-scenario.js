@@ -49,8 +49,11 @@ async function submitFiling(request) {
   return (await answer.json()).messageId;
 }
 
+// the simulators' control is for operators (docs/security.md)
+const OPERATOR_BASIC = { Authorization: 'Basic ' + Buffer.from(OPERATOR.join(':')).toString('base64') };
+
 async function control(request, destination, mode, status) {
-  const answer = await request.post(base + '/sim/control', { data: { destination, mode, status } });
+  const answer = await request.post(base + '/sim/control', { headers: OPERATOR_BASIC, data: { destination, mode, status } });
   check(answer.ok(), 'simulator control answered ' + answer.status());
 }
 
@@ -240,7 +243,7 @@ step('auditorFindsNoWayToReplayAndAForgedPostIsRefused', async (page) => {
       console.log('not ok - ' + name + ': ' + (error && error.message ? error.message : error));
       for (const id of [state.filing, state.deadLetter].filter(Boolean)) {
         const status = await context.request.get(base + '/api/v1/messages/' + id, {
-          headers: { Authorization: 'Basic ' + Buffer.from(OPERATOR.join(':')).toString('base64') },
+          headers: OPERATOR_BASIC,
         }).then((answer) => answer.text()).catch((e) => String(e));
         console.log('# message ' + id + ': ' + status.slice(0, 3000));
       }
@@ -249,7 +252,8 @@ step('auditorFindsNoWayToReplayAndAForgedPostIsRefused', async (page) => {
       break;
     }
   }
-  await context.request.post(base + '/sim/control', { data: { destination: 'province-44', mode: 'OK' } })
+  await context.request.post(base + '/sim/control', { headers: OPERATOR_BASIC,
+    data: { destination: 'province-44', mode: 'OK' } })
     .catch(() => {});
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });

@@ -62,6 +62,8 @@ class ConsoleErrors {
         page.addObject("code", code.name());
         page.addObject("title", english(locale) ? code.messageEn() : code.messageZh());
         page.addObject("texts", texts);
+        // the language switch of a refusal leads to the overview, never back to the path that was refused
+        page.addObject("here", "/console/");
         return page;
     }
 

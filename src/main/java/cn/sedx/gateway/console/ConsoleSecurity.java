@@ -2,6 +2,7 @@ package cn.sedx.gateway.console;
 
 import cn.sedx.gateway.audit.AuditTrail;
 import cn.sedx.gateway.security.AuthenticationThrottle;
+import cn.sedx.gateway.security.ContentSecurityPolicy;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +29,6 @@ class ConsoleSecurity {
 
     static final String SESSION_COOKIE = "SEDX_CONSOLE";
     static final String SIGN_IN = "/console/sign-in";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
-            + " form-action 'self'";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -53,7 +51,7 @@ class ConsoleSecurity {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denied))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

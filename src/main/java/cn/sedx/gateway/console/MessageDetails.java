@@ -65,7 +65,7 @@ class MessageDetails {
 
     /** @throws SedxException MESSAGE_NOT_FOUND */
     Details of(String id) {
-        StoredMessage message = store.find(id).orElseThrow(() -> notFound(id));
+        StoredMessage message = store.find(id).orElseThrow(MessageDetails::notFound);
         List<StateChange> history = store.history(id);
         String payload = MaskedPayload.of(store.payload(id).orElse(null));
         return new Details(message, history, deliveries.deliveries(id), sent.of(id),
@@ -83,11 +83,11 @@ class MessageDetails {
      * @throws SedxException MESSAGE_NOT_FOUND, or RESOURCE_NOT_FOUND when nothing was recorded as sent
      */
     Download sentTo(String id, String destination, String actor) {
-        StoredMessage message = store.find(id).orElseThrow(() -> notFound(id));
+        StoredMessage message = store.find(id).orElseThrow(MessageDetails::notFound);
         SentRequest request = sent.find(id, destination).orElseThrow(() -> new SedxException(
                 ErrorCode.RESOURCE_NOT_FOUND, null, false, "nothing recorded as sent", List.of(Violation.of(
-                        ErrorCode.RESOURCE_NOT_FOUND, "", "未记录向 " + destination + " 发送的内容",
-                        "nothing was recorded as sent to " + destination)), null));
+                        ErrorCode.RESOURCE_NOT_FOUND, "", "未记录向该目标平台发送的内容",
+                        "nothing was recorded as sent to that destination")), null));
         byte[] body = Optional.ofNullable(request.requestBody()).or(() -> store.payload(id)).orElseThrow();
         String type = request.requestHeaders().getOrDefault("Content-Type", "application/octet-stream");
         String extension = type.contains("zip") ? ".zip" : type.contains("json") ? ".json" : ".bin";
@@ -96,8 +96,9 @@ class MessageDetails {
         return new Download(id + "-" + destination + extension, type, body);
     }
 
-    private static SedxException notFound(String id) {
+    // the page names neither the id nor the destination asked for: nothing of a request is reflected
+    private static SedxException notFound() {
         return new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message", List.of(Violation.of(
-                ErrorCode.MESSAGE_NOT_FOUND, "", "报文 " + id + " 不存在", "no message " + id)), null);
+                ErrorCode.MESSAGE_NOT_FOUND, "", "报文不存在", "no such message")), null);
     }
 }

@@ -59,6 +59,9 @@ public class RecordReads {
     /** One chunk of a run: a PERSONNEL_BATCH message. */
     public record Chunk(int seq, String messageId, int filings, int records, long bytes, int attempts, MessageState state) {}
 
+    /** A filing a run left out because it cannot be written as batch XML, and why (masked when it was stored). */
+    public record Skipped(String messageId, Instant receivedAt, String code, String reason) {}
+
     /** One audit entry; {@code seq} is null until it is sealed. */
     public record AuditEntry(long id, Long seq, Instant recordedAt, String actor, String action, String messageId,
             String detail) {}
@@ -114,6 +117,16 @@ public class RecordReads {
     public Optional<UploadRun> uploadRun(String id) {
         return jdbc.sql("SELECT " + RUN + " FROM upload_run r WHERE r.id = ?").param(id).query(RecordReads::run)
                 .optional();
+    }
+
+    /** The filings the run left out, oldest first, at most {@code limit}. */
+    public List<Skipped> skipped(String runId, int limit) {
+        return jdbc.sql("SELECT message_id, received_at, code, reason FROM upload_skipped WHERE run_id = ?"
+                        + " ORDER BY received_at, message_id FETCH FIRST ? ROWS ONLY")
+                .params(runId, limit)
+                .query((rs, n) -> new Skipped(rs.getString(1), instant(rs, 2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
     }
 
     public List<Chunk> chunks(String runId) {

@@ -27,6 +27,8 @@ class UploadPages {
 
     /** The audit action the upload API records for a trigger; the console records the same. */
     static final String TRIGGERED = "UPLOAD_TRIGGERED";
+    /** Filings left out shown on a run's page (all of them: GET /api/v1/admin/uploads). */
+    static final int SKIPPED_SHOWN = 200;
 
     private final RecordReads records;
     private final UploadLauncher launcher;
@@ -53,6 +55,7 @@ class UploadPages {
         model.addAttribute("run", records.uploadRun(checked).orElseThrow(() -> new SedxException(
                 ErrorCode.RESOURCE_NOT_FOUND, "no upload run")));
         model.addAttribute("chunks", records.chunks(checked));
+        model.addAttribute("skipped", records.skipped(checked, SKIPPED_SHOWN));
         return "console/uploads/run";
     }
 

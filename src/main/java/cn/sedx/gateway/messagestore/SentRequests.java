@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The exact request last sent to each destination of a message, and the destination's answer: what an operator
  * downloads to see precisely what left the gateway, and the signed receipt that came back. One row per delivery;
- * each attempt replaces the one before.
+ * each attempt replaces the one before. A request body holds a filing's personal data as it left the gateway, so it
+ * is sealed like the stored payload ({@link PayloadCipher}, bound to its message id) and opened when read.
  */
 @Repository
 public class SentRequests {
@@ -119,7 +120,7 @@ public class SentRequests {
     }
 
     /** What a kept request body is bound to: its delivery (message and destination). */
-    private static String sealedAs(String messageId, String destination) {
+    static String sealedAs(String messageId, String destination) {
         return messageId + "/" + destination;
     }
 

@@ -24,7 +24,8 @@ import org.springframework.core.io.ResourceLoader;
  * What the production profile refuses, each problem a line in Chinese and English naming its setting: no signing
  * key, a key, certificate or trust store from {@code certs-sample/} (recognised by content, wherever it was copied),
  * a key that cannot be loaded, a destination or job naming a key that is missing or unusable, a destination that is
- * not a real platform ({@link PlatformUrls}), and a plain-HTTP listener without a configured TLS-terminating proxy.
+ * not a real platform ({@link PlatformUrls}), a plain-HTTP listener without a configured TLS-terminating proxy, and
+ * stored payloads without their SM4 key (or with encryption at rest switched off).
  */
 final class ProductionReadiness {
 
@@ -66,7 +67,24 @@ final class ProductionReadiness {
         references.forEach((setting, key) -> reference(setting, key, signing, unusable, problems));
         listener(problems);
         soapAddress(problems);
+        storeKey(problems);
         return problems;
+    }
+
+    /** Stored payloads hold ID numbers and mobiles: production seals them under a key from the environment. */
+    private void storeKey(List<String> problems) {
+        if (!environment.getProperty("sedx.store.encryption.enabled", Boolean.class, true)) {
+            problems.add("存储加密已关闭 / sedx.store.encryption.enabled is false: stored payloads (ID numbers, mobiles)"
+                    + " would be kept in clear");
+        } else if (isBlank("sedx.store.encryption.key") || isBlank("sedx.store.encryption.key-id")) {
+            problems.add("未配置存储加密密钥 / no store key: set SEDX_STORE_KEY and SEDX_STORE_KEY_ID"
+                    + " (sedx.store.encryption.key, sedx.store.encryption.key-id; docs/security.md)");
+        }
+    }
+
+    private boolean isBlank(String setting) {
+        String value = environment.getProperty(setting);
+        return value == null || value.isBlank();
     }
 
     private void soapAddress(List<String> problems) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A real HTTP client of the console, as a browser without JavaScript uses it: keeps its cookies, follows no
  * redirect (so tests see each one), reads the CSRF token out of the pages and posts forms with it.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -29,7 +29,7 @@ final class ConsoleClient {
     private final HttpClient http;
     private final List<String> headers = new ArrayList<>();
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,7 +48,7 @@ final class ConsoleClient {
         return post("/console/sign-in", token, "username", user, "password", password);
     }
 
-    ConsoleClient signedIn(String user, String password) {
+    public ConsoleClient signedIn(String user, String password) {
         HttpResponse<String> answer = signIn(user, password);
         if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
             throw new AssertionError("sign-in of " + user + " failed: " + answer.statusCode() + " "
@@ -58,7 +58,7 @@ final class ConsoleClient {
     }
 
     /** @param extra more headers, name then value */
-    HttpResponse<String> get(String path, String... extra) {
+    public HttpResponse<String> get(String path, String... extra) {
         HttpRequest.Builder request = request(path);
         if (extra.length > 0) {
             request.headers(extra);

@@ -64,6 +64,24 @@ class ConsoleOperationsTests {
     }
 
     @Test
+    void aRefusalNamesNeitherTheMessageNorTheDestinationAskedFor() {
+        ConsoleClient operator = operator();
+        String unknown = "0badc0de-feed-4bad-8bad-5ec0de000001";
+        HttpResponse<String> missing = operator.get("/console/messages/" + unknown);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("报文不存在").doesNotContain("feed-4bad");
+
+        String id = submit();
+        HttpResponse<String> nothingSent = operator.get("/console/messages/" + id + "/sent/nowhere-reflected");
+        assertThat(nothingSent.statusCode()).isEqualTo(404);
+        assertThat(nothingSent.body()).contains("未记录向该目标平台发送的内容").doesNotContain("nowhere-reflected");
+
+        HttpResponse<String> hostile = operator.get("/console/messages/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertThat(hostile.statusCode()).isIn(400, 404, 422);
+        assertThat(hostile.body()).doesNotContain("script", "alert");
+    }
+
+    @Test
     void aDeadLetterIsReplayedWithAReasonAndThePageSaysWhoWhenAndWhy() {
         control("province-44", "FAIL", 400);
         String id = submit();
@@ -155,7 +173,7 @@ class ConsoleOperationsTests {
     }
 
     private byte[] receivedBySimulator(String id, String destination) {
-        for (JsonNode entry : json(new Http(port).get("/sim/received?messageId=" + id).body())) {
+        for (JsonNode entry : json(new Http(port).asOperator().get("/sim/received?messageId=" + id).body())) {
             if (entry.get("destination").asText().equals(destination)) {
                 return Base64.getDecoder().decode(entry.get("bodyBase64").asText());
             }
@@ -166,7 +184,7 @@ class ConsoleOperationsTests {
     private void control(String destination, String mode, Integer status) {
         String body = "{\"destination\":\"" + destination + "\",\"mode\":\"" + mode + "\""
                 + (status == null ? "" : ",\"status\":" + status) + "}";
-        assertThat(new Http(port).postJson("/sim/control", body).statusCode()).isEqualTo(200);
+        assertThat(new Http(port).asOperator().postJson("/sim/control", body).statusCode()).isEqualTo(200);
     }
 
     private ConsoleClient operator() {

@@ -2,6 +2,7 @@ package cn.sedx.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.security.ContentSecurityPolicy;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.SampleCredentials;
 import java.net.http.HttpResponse;
@@ -47,13 +48,13 @@ class ConsoleSessionTests {
         for (String page : ConsoleAccessTests.PAGES) {
             HttpResponse<String> answer = operator.get(page);
             assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page)
-                    .hasValue(ConsoleSecurity.CONTENT_SECURITY_POLICY);
+                    .hasValue(ContentSecurityPolicy.DIRECTIVES);
             assertThat(answer.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
             assertThat(answer.body()).as(page).doesNotContain("style=\"").doesNotContain("<script>")
                     .doesNotContainPattern(" on[a-z]+=\"");
         }
         assertThat(new ConsoleClient(port).get("/console/sign-in").headers().firstValue("Content-Security-Policy"))
-                .hasValue(ConsoleSecurity.CONTENT_SECURITY_POLICY);
+                .hasValue(ContentSecurityPolicy.DIRECTIVES);
     }
 
     @Test

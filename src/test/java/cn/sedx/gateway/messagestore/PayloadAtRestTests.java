@@ -22,7 +22,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * On H2 and PostgreSQL: no payload sits in clear in the message table, every read path opens it again, rows stored
- * in clear before encryption (wave 1) are still read, and re-sealing moves every payload to the current key.
+ * in clear before encryption (wave 1) are still read, and re-sealing moves every payload to the current key. The
+ * request bodies kept of deliveries (the console's "what was sent") are sealed and re-sealed alike.
  */
 class PayloadAtRestTests {
 
@@ -112,5 +113,32 @@ class PayloadAtRestTests {
         // a body sealed for one delivery does not open as another's
         jdbc.sql("UPDATE sent_request SET destination = 'province-44' WHERE message_id = ?").param(id).update();
         assertThatThrownBy(() -> sent.find(id, "province-44")).isInstanceOf(RuntimeException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theRequestBodyKeptOfADeliveryIsSealedOpenedAndReSealed(TestDatabases database) {
+        DataSource dataSource = database.migrated();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String id = Stores.messageStore(dataSource, Clock.systemUTC(), event -> { }, MessageStoreTests.CIPHER)
+                .insertReceived(message(FILING)).id();
+        new SentRequests(jdbc, new JdbcTemplate(dataSource), MessageStoreTests.CIPHER).record(new SentRequests.SentRequest(id, "province-44",
+                Instant.now(), Map.of("Content-Type", "application/json"), FILING, 200, Map.of(), new byte[0], null));
+
+        byte[] kept = jdbc.sql("SELECT request_body FROM sent_request WHERE message_id = ?").param(id)
+                .query(byte[].class).single();
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("11010519491231002X", "13812345678");
+        assertThat(PayloadCipher.keyIdOf(kept)).isEqualTo("test-1");
+        assertThat(new SentRequests(jdbc, new JdbcTemplate(dataSource), MessageStoreTests.CIPHER).find(id, "province-44").orElseThrow()
+                .requestBody()).isEqualTo(FILING);
+
+        PayloadCipher rotated = PayloadCipher.of("k2", Map.of("test-1", new byte[16], "k2", K2));
+        new PayloadResealing(jdbc, rotated, new DataSourceTransactionManager(dataSource)).reseal(null, 1_000_000);
+
+        byte[] resealed = jdbc.sql("SELECT request_body FROM sent_request WHERE message_id = ?").param(id)
+                .query(byte[].class).single();
+        assertThat(PayloadCipher.keyIdOf(resealed)).isEqualTo("k2");
+        assertThat(new SentRequests(jdbc, new JdbcTemplate(dataSource), PayloadCipher.of("k2", Map.of("k2", K2))).find(id, "province-44")
+                .orElseThrow().requestBody()).as("opens without the old key").isEqualTo(FILING);
     }
 }

@@ -109,7 +109,7 @@ class MetricsScrapeTests {
     }
 
     private void control(String json) {
-        assertThat(new Http(port).postJson("/sim/control", json).statusCode()).isEqualTo(200);
+        assertThat(new Http(port).asOperator().postJson("/sim/control", json).statusCode()).isEqualTo(200);
     }
 
     private String state(String id) {

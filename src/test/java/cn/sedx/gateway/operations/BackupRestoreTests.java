@@ -63,6 +63,8 @@ class BackupRestoreTests {
         Distribution.Result backedUp = original.sedx("", "backup", backup.toString());
         assertThat(backedUp.status()).as(backedUp.output()).isZero();
         assertThat(backedUp.output()).contains("stopped after", "backed up", "started");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(backup)).as("database and store key inside")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(original.sedx("", "stop").status()).isZero();
 
         restored = Distribution.unpack(folder.resolve("restored"), "").with("SEDX_CDS", "off");
@@ -85,7 +87,7 @@ class BackupRestoreTests {
     }
 
     private static void control(Distribution gateway, String json) {
-        assertThat(gateway.http().postJson("/sim/control", json).statusCode()).isEqualTo(200);
+        assertThat(gateway.http().asOperator().postJson("/sim/control", json).statusCode()).isEqualTo(200);
     }
 
     private static String state(Distribution gateway, String id) {

@@ -55,7 +55,9 @@ class ProductionReadinessTests {
                 .withProperty("sedx.delivery.destinations.province-44.url", "https://provincial.example.cn/sedx")
                 .withProperty("sedx.operations.tls-terminating-proxy.addresses", "10.1.2.3")
                 .withProperty("server.forward-headers-strategy", "native")
-                .withProperty("sedx.soap.public-url", "https://sedx.example.cn/ws/submission");
+                .withProperty("sedx.soap.public-url", "https://sedx.example.cn/ws/submission")
+                .withProperty("sedx.store.encryption.key-id", "prod-test")
+                .withProperty("sedx.store.encryption.key", "c2VkeC10ZXN0LWtleS0xNg==");
         assertThat(key).exists();
     }
 
@@ -89,6 +91,7 @@ class ProductionReadinessTests {
                         + " which is a SAMPLE key"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("the listener is plain HTTP"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("sedx.soap.public-url is not set"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("no store key: set SEDX_STORE_KEY"));
         assertThat(problems).allSatisfy(p -> assertThat(p).containsPattern("\\p{IsHan}").contains(" / "));
     }
 
@@ -175,6 +178,15 @@ class ProductionReadinessTests {
         environment.withProperty("server.ssl.key-store", "file:certs-sample/tls/server.p12");
 
         assertThat(problems()).singleElement().asString().contains("server.ssl.key-store").contains("SAMPLE TLS");
+    }
+
+    @Test
+    void refusesStoredPayloadsWithoutTheirKeyOrInClear() {
+        environment.withProperty("sedx.store.encryption.key", " ");
+        assertThat(problems()).singleElement().asString().contains("SEDX_STORE_KEY").contains("未配置存储加密密钥");
+
+        environment.withProperty("sedx.store.encryption.enabled", "false");
+        assertThat(problems()).singleElement().asString().contains("sedx.store.encryption.enabled is false");
     }
 
     private void useKey(String location, String alias, String password) {

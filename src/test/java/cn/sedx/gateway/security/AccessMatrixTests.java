@@ -266,6 +266,20 @@ class AccessMatrixTests {
     }
 
     @Test
+    void healthDetailsAreForOperatorsAndAuditorsOnly() {
+        Map<String, Boolean> seesDetails = Map.of("anonymous", false, "gd-province", false, "tianhe-county", false,
+                "operator", true, "auditor", true);
+        seesDetails.forEach((caller, details) -> {
+            HttpResponse<String> health = callers.get(caller).get("/actuator/health");
+            assertThat(health.statusCode()).as("health by %s", caller).isEqualTo(200);
+            assertThat(json(health).has("components")).as("health details for %s", caller).isEqualTo(details);
+            if (!details) {
+                assertThat(health.body()).as(caller).doesNotContain("CN=", "diskSpace", "path");
+            }
+        });
+    }
+
+    @Test
     void whatTheSimulatorsReceivedIsForOperatorsAndAuditorsAndTheirControlForOperators() {
         expect("GET sim received", http -> http.get("/sim/received?messageId=none"),
                 all(401, 401, 403, 403, 200, 200, 401));

@@ -62,5 +62,14 @@ class SampleTlsTests {
         assertThat(response.headers().firstValue("Strict-Transport-Security"))
                 .hasValue("max-age=31536000 ; includeSubDomains");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersTests.POLICY);
+
+        // the console's pages (their own filter chain) too
+        HttpResponse<String> signIn = HttpClient.newBuilder().sslContext(tls).build().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/console/sign-in")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000 ; includeSubDomains");
+        assertThat(signIn.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersTests.POLICY);
     }
 }

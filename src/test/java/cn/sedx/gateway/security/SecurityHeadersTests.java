@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every answer of the gateway, whatever serves it (controllers, CXF, actuator, the simulators, refusals by the
- * security filters), carries the one Content-Security-Policy; over plain HTTP none carries HSTS (SampleTlsTests
- * sees it over TLS).
+ * Every answer of the gateway, whatever serves it (controllers, CXF, actuator, the simulators, the console,
+ * refusals by the security filters), carries the one Content-Security-Policy; over plain HTTP none carries HSTS
+ * (SampleTlsTests sees it over TLS).
  */
 @GatewayTest
 class SecurityHeadersTests {
@@ -37,7 +37,9 @@ class SecurityHeadersTests {
                 "refused: unknown path", http -> http.get("/api/v1/nothing-here"),
                 "accepted filing", http -> http.asProvince().postJson("/api/v1/personnel-filings",
                         Fixtures.bytes("personnel-filing/valid-use-unit.json")),
-                "operator view", http -> http.asOperator().get("/api/v1/admin/uploads"));
+                "operator view", http -> http.asOperator().get("/api/v1/admin/uploads"),
+                "console page", http -> http.get("/console/sign-in"),
+                "console asset", http -> http.get("/console/assets/console.css"));
 
         answers.forEach((name, call) -> {
             HttpResponse<String> response = call.apply(anonymous);

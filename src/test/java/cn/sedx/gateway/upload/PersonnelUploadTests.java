@@ -3,6 +3,7 @@ package cn.sedx.gateway.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.console.ConsoleClient;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.Fixtures;
@@ -134,6 +135,10 @@ class PersonnelUploadTests {
         assertThat(done.at("/skipped/0/reason").asText()).contains("batch XML").doesNotContain("\u0000");
         assertThat(uploads().at("/watermark/id").asText()).isEqualTo(after.get(1));
         assertThat(before).doesNotContain(planted);
+        String page = new ConsoleClient(port).signedIn(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD)
+                .get("/console/uploads/" + runId).body();
+        assertThat(page).as("the operator console lists the filing left out").contains(planted)
+                .contains("TRANSFORM_FAILED").contains("未能写入批量 XML 而略过的填报").doesNotContain("\u0000");
     }
 
     private String plant(String payload) {

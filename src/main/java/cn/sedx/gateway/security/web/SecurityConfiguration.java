@@ -1,6 +1,7 @@
 package cn.sedx.gateway.security.web;
 
 import cn.sedx.gateway.security.AuthenticationThrottle;
+import cn.sedx.gateway.security.ContentSecurityPolicy;
 import cn.sedx.gateway.security.SecuritySettings;
 import cn.sedx.gateway.security.SystemRegistry;
 import cn.sedx.gateway.shared.ErrorCode;
@@ -35,10 +36,6 @@ class SecurityConfiguration {
     private static final String[] SYSTEM_READS = {"/api/v1/rectification-orders", "/api/v1/rectification-orders/**",
             "/api/v1/agency-reports", "/api/v1/agency-reports/**", "/api/v1/reports/year-end/figures"};
 
-    /** The one Content-Security-Policy of every page and answer the gateway serves (docs/security.md). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecuritySettings settings, SystemRegistry systems,
             AuthenticationThrottle throttle, ProblemWriter problems) throws Exception {
@@ -53,7 +50,7 @@ class SecurityConfiguration {
                         e) -> refuseBasic(problems, response, e)))
                 // HSTS only on TLS connections (Spring Security's default); CSP on everything
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
