@@ -2,6 +2,8 @@ package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.intake.IntakeReceipt;
 import cn.sedx.gateway.intake.Submission;
+import cn.sedx.gateway.intake.xlsx.ErrorWorkbook;
+import cn.sedx.gateway.intake.xlsx.XlsxSettings;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,18 +37,32 @@ public final class BatchIntake {
 
     private final FilingSink sink;
     private final BatchSettings settings;
+    private final XlsxSettings xlsx;
     private final ObjectMapper json = new ObjectMapper();
 
     BatchIntake(FilingSink sink, BatchSettings settings) {
+        this(sink, settings, XlsxSettings.defaults());
+    }
+
+    BatchIntake(FilingSink sink, BatchSettings settings, XlsxSettings xlsx) {
         this.sink = sink;
         this.settings = settings;
+        this.xlsx = xlsx;
+    }
+
+    /** {@link #process(Path, String, BatchProgress)} without progress reports. */
+    public BatchSummary process(Path file, String system) throws IOException {
+        return process(file, system, BatchProgress.NONE);
     }
 
     /**
      * Processes {@code file} for {@code system} and writes the error reports and the summary into
-     * {@code file}'s folder's {@code processed/} or {@code failed/} subfolder, where the caller moves the file.
+     * {@code file}'s folder's {@code processed/} or {@code failed/} subfolder, where the caller moves the file. An
+     * .xlsx file with errors also gets {@code <name>.errors.xlsx}, a copy of it with the bad cells marked.
+     *
+     * @param progress told after each record; it may stop the run by throwing
      */
-    public BatchSummary process(Path file, String system) throws IOException {
+    public BatchSummary process(Path file, String system, BatchProgress progress) throws IOException {
         long start = System.nanoTime();
         String name = file.getFileName().toString();
         FileFacts facts = FileFacts.of(file);
@@ -55,25 +71,29 @@ public final class BatchIntake {
         try (ErrorReport errors = new ErrorReport(work, name)) {
             boolean wholeRefused = false;
             if (settings.allOrNothing(system)) {
-                pass(file, facts, run, errors, true);
+                pass(file, facts, run, errors, true, progress);
                 wholeRefused = run.failed > 0;
             }
             if (!wholeRefused) {
                 run.reset();
-                pass(file, facts, run, errors, false);
+                pass(file, facts, run, errors, false, progress);
             }
             errors.close();
+            if (errors.count() > 0 && format(file).equals("xlsx")) {
+                errors.attach(ErrorWorkbook.write(file, errors.files().get(0), work.resolve(name + ".errors.xlsx"), xlsx));
+            }
             return finish(file, run, errors, wholeRefused, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly)
-            throws IOException {
+    private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly,
+            BatchProgress progress) throws IOException {
         try (BatchRecords records = open(file, facts)) {
             while (records.hasNext()) {
                 BatchRecord record = records.next();
                 run.take(record, checkOnly ? check(record, run) : submit(record, run), errors,
-                        records instanceof CsvPersonnelRecords csv ? csv.rowsRead() : run.records + 1);
+                        records instanceof RowCounting rows ? rows.rowsRead() : run.records + 1);
+                progress.update(run.records, run.accepted, run.failed, checkOnly);
                 if (run.progressDue(settings.progressEvery())) {
                     log.info("batch {} from {}: {} rows, {} records, {} accepted, {} failed{}", run.file,
                             run.system, run.rows, run.records, run.accepted, run.failed, checkOnly ? " (check)" : "");
@@ -107,6 +127,9 @@ public final class BatchIntake {
     }
 
     private BatchRecords open(Path file, FileFacts facts) throws IOException {
+        if (format(file).equals("xlsx")) {
+            return new XlsxRecords(file, xlsx);
+        }
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         if (facts.bom()) {
             in.skipNBytes(3);
