@@ -108,6 +108,8 @@ final class ErrorStyles {
         Comment note = drawing.createCellComment(anchor);
         note.setString(new XSSFRichTextString(comment));
         note.setAuthor("SEDX");
+        // SXSSF keeps a comment at its anchor's cell unless told otherwise
+        note.setAddress(cell.getAddress());
         cell.setCellComment(note);
     }
 }

@@ -6,13 +6,19 @@ import static cn.sedx.gateway.intake.batch.Workbooks.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sedx.gateway.intake.xlsx.Layouts;
+import cn.sedx.gateway.intake.xlsx.SheetLayout;
+import cn.sedx.gateway.intake.xlsx.TemplateWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -47,6 +53,30 @@ class XlsxIntakeTests {
         assertThat(filing.at("/unit/useRegistrationNumbers").size()).isEqualTo(3);
         assertThat(filing.at("/persons/3/role").asText()).isEqualTo("SAFETY_OFFICER");
         assertThat(sink.accepted.get(0).idempotencyKey()).endsWith(":3");
+    }
+
+    @Test
+    void aTemplateFilledInAndUploadedAsItIsPassesValidationWithoutItsSampleRow() throws IOException {
+        Path file = Files.createDirectories(inbox.resolve("gd-province")).resolve("filled.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            TemplateWriter.write(Layouts.PERSONNEL_FILING, "44", out);
+        }
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Workbooks.fill(workbook.getSheetAt(0), Layouts.PERSONNEL_FILING.columns(), SheetLayout.FIRST_DATA_ROW,
+                    validUseUnit("2026-001"));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        BatchSummary summary = intake().process(file, "gd-province");
+
+        assertThat(summary.records()).isEqualTo(1);
+        assertThat(summary.rows()).isEqualTo(4);
+        assertThat(summary.accepted()).isEqualTo(1);
+        assertThat(summary.outcome()).isEqualTo("processed");
+        assertThat(sink.accepted.get(0).idempotencyKey()).endsWith(":4");
+        assertThat(ValidatingSink.tree(sink.accepted.get(0).body()).at("/persons").size()).isEqualTo(4);
     }
 
     @Test
