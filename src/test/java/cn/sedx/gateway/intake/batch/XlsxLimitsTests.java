@@ -7,6 +7,7 @@ import cn.sedx.gateway.intake.xlsx.XlsxSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,28 @@ class XlsxLimitsTests {
         assertThat(codes(file)).containsExactly("XLSX_UNREADABLE");
     }
 
+    @Test
+    void refusesASheetWithADoctypeWithoutReadingItsExternalEntity() throws IOException {
+        Path secret = Files.writeString(inbox.resolve("secret.txt"), "SECRET-FROM-THE-GATEWAY-DISK");
+        Path good = Workbooks.write(inbox.resolve("good.xlsx"), Layouts.PERSONNEL_FILING, Workbooks.validUseUnit("F-1"));
+        Path xxe = rewriteSheet(good, inbox.resolve("gd-province/xxe.xlsx"), (xml, out) -> {
+            int prolog = xml.indexOf("?>") + 2;
+            int data = xml.indexOf("<sheetData>") + "<sheetData>".length();
+            out.write((xml.substring(0, prolog) + "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"" + secret.toUri()
+                    + "\">]>" + xml.substring(prolog, data) + "&secret;" + xml.substring(data))
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+
+        BatchSummary summary = intake(XlsxSettings.defaults()).process(xxe, "gd-province");
+
+        assertThat(summary.accepted()).isZero();
+        assertThat(codes(xxe)).containsExactly("XLSX_UNREADABLE");
+        for (String report : summary.reports()) {
+            assertThat(Files.readAllBytes(xxe.resolveSibling("failed/" + report)))
+                    .asString(StandardCharsets.ISO_8859_1).doesNotContain("SECRET-FROM");
+        }
+    }
+
     private BatchIntake intake(XlsxSettings xlsx) {
         return new BatchIntake(sink, new BatchSettings(true, inbox, java.time.Duration.ofSeconds(2),
                 DataSize.ofMegabytes(12), 10_000, Map.of()), xlsx);
@@ -82,21 +105,33 @@ class XlsxLimitsTests {
 
     /** A copy of {@code workbook} whose first sheet carries {@code blanks} spaces before its end. */
     static Path rewriteSheet(Path workbook, Path target, int blanks) throws IOException {
+        return rewriteSheet(workbook, target, (xml, out) -> {
+            int end = xml.indexOf("</sheetData>");
+            out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < blanks / spaces.length; i++) {
+                out.write(spaces);
+            }
+            out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Writes a sheet's XML, changed, into the copy of a workbook. */
+    @FunctionalInterface
+    interface SheetRewrite {
+        void write(String xml, OutputStream out) throws IOException;
+    }
+
+    /** A copy of {@code workbook} whose first sheet is written by {@code rewrite}. */
+    static Path rewriteSheet(Path workbook, Path target, SheetRewrite rewrite) throws IOException {
         Files.createDirectories(target.getParent());
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(workbook));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    int end = xml.indexOf("</sheetData>");
-                    out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
-                    byte[] spaces = new byte[1 << 20];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
-                    for (int i = 0; i < blanks / spaces.length; i++) {
-                        out.write(spaces);
-                    }
-                    out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+                    rewrite.write(new String(in.readAllBytes(), StandardCharsets.UTF_8), out);
                 } else {
                     in.transferTo(out);
                 }
