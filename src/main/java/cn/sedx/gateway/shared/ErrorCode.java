@@ -148,6 +148,20 @@ public enum ErrorCode {
     APPROVAL_NUMBER_MISMATCH(false, "机构核准证号与报送系统登记的不一致", "The agency's approval number is not the one registered for the submitting system"),
     FIGURES_DIFFER_FROM_COMPUTED(false, "年度数据与网关按已报送数据统计的不一致，已接受", "The figure differs from the one the gateway computes from the filings; accepted"),
     // ---- end of issue 16 ----
+    // ---- issue 18: Excel workbooks and batch uploads ----
+    XLSX_UNREADABLE(false, "不是可读取的 Excel 工作簿（.xlsx）", "Not a readable Excel workbook (.xlsx)"),
+    XLSX_ZIP_BOMB(false, "工作簿解压后的大小与其压缩大小极不相称（疑似压缩炸弹），拒收", "The workbook inflates far beyond its compressed size (a zip bomb) and is refused"),
+    XLSX_PART_TOO_LARGE(false, "工作簿的某个部件解压后超过大小限制", "A part of the workbook exceeds the size limit once inflated"),
+    XLSX_SHARED_STRINGS_TOO_LARGE(false, "工作簿的共享字符串表超过限制", "The workbook's shared-strings table exceeds the limit"),
+    XLSX_SHEET_NOT_FOUND(false, "工作簿中没有模板规定的工作表", "The workbook has no sheet of a known template"),
+    XLSX_HEADER_INVALID(false, "表头与模板不符", "The header rows do not match the template"),
+    XLSX_TYPE_NOT_AVAILABLE(false, "本网关尚不受理此类记录", "This gateway does not take records of this type yet"),
+    XLSX_TOO_MANY_ROWS(false, "工作表行数超过限制", "The sheet has more rows than allowed"),
+    XLSX_CELL_TOO_LONG(false, "单元格内容超过长度限制", "The cell's content is longer than allowed"),
+    ID_NUMBER_STORED_AS_NUMBER(false, "证件号码以数字格式存储，Excel 只保留 15 位有效数字，已丢失位数或末位 X", "The ID number is stored as a number: Excel keeps 15 significant digits, so digits or the final X are lost"),
+    IDENTIFIER_STORED_AS_NUMBER(false, "编号以数字格式存储，超过 15 位的数字已丢失精度", "The identifier is stored as a number of more than 15 digits, which Excel cannot keep exactly"),
+    NUMBER_INVALID(false, "须为数字", "Must be a number"),
+    // ---- end of issue 18 ----
 
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 

@@ -63,6 +63,11 @@ public final class RegionTable {
         }
     }
 
+    /** Every listed code, in code order (province, its cities, their counties, then the next province). */
+    public java.util.List<String> codes() {
+        return names.keySet().stream().sorted().toList();
+    }
+
     /** How many codes the table lists. */
     public int size() {
         return names.size();

@@ -260,6 +260,29 @@ class AccessMatrixTests {
     }
 
     @Test
+    void batchUploadsAreForSystemsAndTheirStatusForEveryCaller() {
+        byte[] jsonl = ("{\"type\":\"PERSONNEL_FILING\",\"filing\":" + personnelIn("440106").replace("\n", "")
+                + "}\n").getBytes(StandardCharsets.UTF_8);
+        expect("POST batch", http -> http.postFile("/api/v1/batches", "matrix.jsonl", jsonl),
+                all(401, 401, 202, 202, 403, 403, 401));
+        String id = json(callers.get("gd-province").postFile("/api/v1/batches", "matrix.jsonl", jsonl))
+                .get("batchId").asText();
+        expect("GET batch of gd-province", http -> http.get("/api/v1/batches/" + id),
+                all(401, 401, 200, 404, 200, 200, 401));
+        expect("GET batch report", http -> http.get("/api/v1/batches/" + id + "/reports/matrix.jsonl.summary.json"),
+                Map.of("anonymous", 401, "tianhe-county", 404, "operator", 403, "auditor", 403));
+    }
+
+    @Test
+    void templatesAreForEveryAuthenticatedCaller() {
+        for (String template : new String[] {"personnel-filing", "safety-record", "training-record"}) {
+            expect("GET template " + template, http -> http.get("/api/v1/templates/" + template + ".xlsx"),
+                    all(401, 401, 200, 200, 200, 200, 401));
+        }
+        expect("GET unknown template", http -> http.get("/api/v1/templates/other.xlsx"), Map.of("gd-province", 404));
+    }
+
+    @Test
     void contractsAndHealthArePublic() {
         expect("GET openapi", http -> http.get("/api/v1/openapi.yaml"), Map.of("anonymous", 200));
         expect("GET health", http -> http.get("/actuator/health"), Map.of("anonymous", 200));

@@ -66,6 +66,28 @@ public final class Http {
         return postJson(path, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** A multipart/form-data upload of one file in part {@code file}, as a browser or curl -F sends it. */
+    public HttpResponse<String> postFile(String path, String fileName, byte[] content, String... headers) {
+        String boundary = "sedx-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build());
+    }
+
+    /** The body of a GET as bytes (a workbook, a report). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET().build());
     }

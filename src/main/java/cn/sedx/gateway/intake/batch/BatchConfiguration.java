@@ -4,6 +4,7 @@ import cn.sedx.gateway.intake.IntakeReceipt;
 import cn.sedx.gateway.intake.IntakeService;
 import cn.sedx.gateway.intake.Submission;
 import cn.sedx.gateway.intake.SubmittedJson;
+import cn.sedx.gateway.intake.xlsx.XlsxSettings;
 import cn.sedx.gateway.validation.FilingValidator;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ class BatchConfiguration {
 
     @Bean
     BatchIntake batchIntake(IntakeService intake, SubmittedJson json, FilingValidator validator,
-            BatchSettings settings) {
+            BatchSettings settings, XlsxSettings xlsx) {
         FilingSink sink = new FilingSink() {
             @Override
             public IntakeReceipt submit(Submission submission) {
@@ -37,6 +38,6 @@ class BatchConfiguration {
                 }
             }
         };
-        return new BatchIntake(sink, settings);
+        return new BatchIntake(sink, settings, xlsx);
     }
 }

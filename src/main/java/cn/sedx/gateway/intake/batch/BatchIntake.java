@@ -1,6 +1,8 @@
 package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.intake.Submission;
+import cn.sedx.gateway.intake.xlsx.ErrorWorkbook;
+import cn.sedx.gateway.intake.xlsx.XlsxSettings;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,18 +38,32 @@ public final class BatchIntake {
 
     private final FilingSink sink;
     private final BatchSettings settings;
+    private final XlsxSettings xlsx;
     private final ObjectMapper json = new ObjectMapper();
 
     BatchIntake(FilingSink sink, BatchSettings settings) {
+        this(sink, settings, XlsxSettings.defaults());
+    }
+
+    BatchIntake(FilingSink sink, BatchSettings settings, XlsxSettings xlsx) {
         this.sink = sink;
         this.settings = settings;
+        this.xlsx = xlsx;
+    }
+
+    /** {@link #process(Path, String, BatchProgress)} without progress reports. */
+    public BatchSummary process(Path file, String system) throws IOException {
+        return process(file, system, BatchProgress.NONE);
     }
 
     /**
      * Processes {@code file} for {@code system} and writes the error reports and the summary into
-     * {@code file}'s folder's {@code processed/} or {@code failed/} subfolder, where the caller moves the file.
+     * {@code file}'s folder's {@code processed/} or {@code failed/} subfolder, where the caller moves the file. An
+     * .xlsx file with errors also gets {@code <name>.errors.xlsx}, a copy of it with the bad cells marked.
+     *
+     * @param progress told after each record; it may stop the run by throwing
      */
-    public BatchSummary process(Path file, String system) throws IOException {
+    public BatchSummary process(Path file, String system, BatchProgress progress) throws IOException {
         long start = System.nanoTime();
         String name = file.getFileName().toString();
         FileFacts facts = FileFacts.of(file);
@@ -56,39 +72,42 @@ public final class BatchIntake {
         try (ErrorReport errors = new ErrorReport(work, name)) {
             boolean wholeRefused = false;
             if (settings.allOrNothing(system)) {
-                pass(file, facts, run, errors, true);
+                pass(file, facts, run, errors, true, progress);
                 wholeRefused = run.failed > 0;
             }
             if (!wholeRefused) {
                 run.reset();
-                pass(file, facts, run, errors, false);
+                pass(file, facts, run, errors, false, progress);
             }
             errors.close();
+            if (errors.count() > 0 && format(file).equals("xlsx")) {
+                errors.attach(ErrorWorkbook.write(file, errors.files().get(0), work.resolve(name + ".errors.xlsx"), xlsx));
+            }
             return finish(file, run, errors, wholeRefused, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly)
-            throws IOException {
+    private void pass(Path file, FileFacts facts, Run run, ErrorReport errors, boolean checkOnly,
+            BatchProgress progress) throws IOException {
         // records are submitted a chunk at a time, so the intake can store a chunk with one commit
         List<Read> chunk = new ArrayList<>();
         try (BatchRecords records = open(file, facts)) {
             while (records.hasNext()) {
                 BatchRecord record = records.next();
-                long rows = records instanceof CsvPersonnelRecords csv ? csv.rowsRead()
+                long rows = records instanceof RowCounting counting ? counting.rowsRead()
                         : run.records + chunk.size() + 1;
                 if (checkOnly) {
-                    take(run, new Read(record, rows), check(record, run), errors, true);
+                    take(run, new Read(record, rows), check(record, run), errors, true, progress);
                 } else {
                     chunk.add(new Read(record, rows));
                     if (chunk.size() >= CHUNK) {
-                        submit(chunk, run, errors);
+                        submit(chunk, run, errors, progress);
                     }
                 }
             }
-            submit(chunk, run, errors);
+            submit(chunk, run, errors, progress);
         } catch (UncheckedIOException e) {
-            submit(chunk, run, errors);
+            submit(chunk, run, errors, progress);
             run.unreadable(e.getCause(), errors);
         }
     }
@@ -96,8 +115,10 @@ public final class BatchIntake {
     /** A record as read, with the rows read up to it. */
     private record Read(BatchRecord record, long rows) {}
 
-    private void take(Run run, Read read, List<Violation> violations, ErrorReport errors, boolean checkOnly) {
+    private void take(Run run, Read read, List<Violation> violations, ErrorReport errors, boolean checkOnly,
+            BatchProgress progress) {
         run.take(read.record(), violations, errors, read.rows());
+        progress.update(run.records, run.accepted, run.failed, checkOnly);
         if (run.progressDue(settings.progressEvery())) {
             log.info("batch {} from {}: {} rows, {} records, {} accepted, {} failed{}", run.file,
                     run.system, run.rows, run.records, run.accepted, run.failed, checkOnly ? " (check)" : "");
@@ -105,24 +126,24 @@ public final class BatchIntake {
     }
 
     /** Submits the chunk's readable records together, then takes every record of it in order; empties it. */
-    private void submit(List<Read> chunk, Run run, ErrorReport errors) {
+    private void submit(List<Read> chunk, Run run, ErrorReport errors, BatchProgress progress) {
         List<Read> readable = chunk.stream().filter(read -> read.record().failure() == null).toList();
         List<FilingSink.Outcome> outcomes = readable.isEmpty() ? List.of()
                 : sink.submitAll(readable.stream().map(read -> submission(read.record(), run)).toList());
         int next = 0;
         for (Read read : chunk) {
             if (read.record().failure() != null) {
-                take(run, read, read.record().failure().violations(), errors, false);
+                take(run, read, read.record().failure().violations(), errors, false, progress);
                 continue;
             }
             FilingSink.Outcome outcome = outcomes.get(next++);
             if (outcome.refusal() == null) {
                 run.repeated += outcome.receipt().repeated() ? 1 : 0;
-                take(run, read, List.of(), errors, false);
+                take(run, read, List.of(), errors, false, progress);
             } else {
                 SedxException refusal = outcome.refusal();
                 take(run, read, refusal.violations().isEmpty() ? List.of(Violation.of(refusal.code(), ""))
-                        : refusal.violations(), errors, false);
+                        : refusal.violations(), errors, false, progress);
             }
         }
         chunk.clear();
@@ -138,6 +159,9 @@ public final class BatchIntake {
     }
 
     private BatchRecords open(Path file, FileFacts facts) throws IOException {
+        if (format(file).equals("xlsx")) {
+            return new XlsxRecords(file, xlsx);
+        }
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         if (facts.bom()) {
             in.skipNBytes(3);

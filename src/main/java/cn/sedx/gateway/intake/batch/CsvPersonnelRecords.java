@@ -21,7 +21,7 @@ import java.util.Set;
  * fields come from its first row. Rows are read one group at a time, so memory holds one filing whatever the
  * file's size. The record number of a filing is the line of its first row; errors name the row and column.
  */
-final class CsvPersonnelRecords extends LookAheadRecords {
+final class CsvPersonnelRecords extends LookAheadRecords implements RowCounting {
 
     private final Reader reader;
     private final CsvRows rows;
@@ -43,7 +43,8 @@ final class CsvPersonnelRecords extends LookAheadRecords {
     }
 
     /** Data rows of the filings returned so far (the header not counted). */
-    long rowsRead() {
+    @Override
+    public long rowsRead() {
         return rowsRead - (lookahead == null ? 0 : 1);
     }
 

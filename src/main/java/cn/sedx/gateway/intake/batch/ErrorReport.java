@@ -24,6 +24,7 @@ final class ErrorReport implements AutoCloseable {
     private JsonGenerator jsonOut;
     private Writer csvOut;
     private long count;
+    private final java.util.List<Path> attached = new java.util.ArrayList<>();
 
     ErrorReport(Path folder, String fileName) {
         this.json = folder.resolve(fileName + ".errors.json");
@@ -51,9 +52,19 @@ final class ErrorReport implements AutoCloseable {
         return count;
     }
 
-    /** The report files, empty when there was no error. */
+    /** The report files (JSON first, then CSV, then any attached), empty when there was no error. */
     java.util.List<Path> files() {
-        return count == 0 ? java.util.List.of() : java.util.List.of(json, csv);
+        if (count == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<Path> files = new java.util.ArrayList<>(java.util.List.of(json, csv));
+        files.addAll(attached);
+        return files;
+    }
+
+    /** Adds a report written from this one (the marked copy of a workbook) to the files moved beside it. */
+    void attach(Path report) {
+        attached.add(report);
     }
 
     private void open() throws IOException {

@@ -104,7 +104,7 @@ class SubmissionController {
                 .body(AcceptedBody.of(receipt));
     }
 
-    private static void checkKey(String key) {
+    static void checkKey(String key) {
         if (key != null && !KEY_SHAPE.matcher(key).matches()) {
             Violation violation = Violation.of(ErrorCode.SCHEMA_VIOLATION, "", "幂等键须为 1 至 128 个可见 ASCII 字符",
                     "Idempotency-Key must be 1 to 128 visible ASCII characters");

@@ -24,7 +24,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * messages; operators (HTTP Basic) read everything and change things; auditors read everything and change
  * nothing. Contracts, health and the simulators' test endpoints are public; callbacks prove themselves by
  * signature. The year-end follow-up is for operators and auditors; the compliance view also for systems, each
- * inside its jurisdiction (checked by the view). No sessions: every request authenticates.
+ * inside its jurisdiction (checked by the view). Batch uploads are for systems; their status and the templates for
+ * every caller (a batch's reports for its system only, checked by the controller). No sessions: every request
+ * authenticates.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -66,6 +68,9 @@ class SecurityConfiguration {
                         .requestMatchers("/sim/**").permitAll()
                         .requestMatchers("/api/v1/callbacks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, SUBMISSIONS).hasRole("SYSTEM")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches").hasRole("SYSTEM")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/batches/**", "/api/v1/templates/**")
+                        .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/messages", "/api/v1/messages/**")
                         .hasAnyRole("SYSTEM", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance")

@@ -3,6 +3,8 @@ package cn.sedx.gateway.intake.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.intake.xlsx.ErrorWorkbook;
+import cn.sedx.gateway.intake.xlsx.Layouts;
 import cn.sedx.gateway.messagestore.MessagePage;
 import cn.sedx.gateway.messagestore.MessageQuery;
 import cn.sedx.gateway.messagestore.MessageStore;
@@ -15,7 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,6 +44,9 @@ class BatchInboxTests {
 
     @Autowired
     MessageStore store;
+
+    @TempDir
+    Path folder;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -144,13 +155,48 @@ class BatchInboxTests {
         Files.delete(waiting);
     }
 
+    @Test
+    void takesAWorkbookAndPutsItsErrorWorkbookBesideTheOtherReports() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>(Workbooks.validUseUnit("XL-1"));
+        List<Map<String, Object>> bad = new ArrayList<>(Workbooks.validUseUnit("XL-2"));
+        bad.set(2, Workbooks.with(bad.get(2), "persons[].appointedOn", "2023年13月1日"));
+        rows.addAll(bad);
+        Path file = Workbooks.write(folder.resolve("天河区人员.xlsx"), Layouts.PERSONNEL_FILING, rows);
+
+        JsonNode summary;
+        try (InputStream in = Files.newInputStream(file)) {
+            summary = dropAndAwait(SYSTEM, "天河区人员.xlsx", in, "failed");
+        }
+
+        assertThat(summary.path("records").asLong()).isEqualTo(2);
+        assertThat(summary.path("accepted").asLong()).isEqualTo(1);
+        assertThat(summary.path("reports")).extracting(JsonNode::asText).containsExactly("天河区人员.xlsx.errors.json",
+                "天河区人员.xlsx.errors.csv", "天河区人员.xlsx.errors.xlsx", "天河区人员.xlsx.summary.json");
+        assertThat(store.findByIdempotencyKey(SYSTEM, summary.path("sha256").asText() + ":3")).isPresent();
+        try (InputStream in = Files.newInputStream(inbox(SYSTEM).resolve("failed/天河区人员.xlsx.errors.xlsx"));
+                XSSFWorkbook marked = new XSSFWorkbook(in)) {
+            Cell cell = marked.getSheet(Layouts.PERSONNEL_FILING.sheetName()).getRow(8).getCell(Layouts.PERSONNEL_FILING
+                    .columns().indexOf(Layouts.PERSONNEL_FILING.columns().stream()
+                            .filter(c -> c.name().equals("persons[].appointedOn")).findFirst().orElseThrow()));
+            assertThat(cell.getCellComment().getString().getString()).startsWith("DATE_INVALID\n");
+            assertThat(marked.getSheet(ErrorWorkbook.SUMMARY_SHEET).getLastRowNum()).isEqualTo(2);
+        }
+    }
+
     private JsonNode dropAndAwait(String system, String name, String outcome) throws IOException {
+        try (InputStream in = resource(name)) {
+            return dropAndAwait(system, name, in, outcome);
+        }
+    }
+
+    private JsonNode dropAndAwait(String system, String name, InputStream content, String outcome)
+            throws IOException {
         Path inbox = Files.createDirectories(inbox(system));
         Path summary = inbox.resolve(outcome).resolve(name + ".summary.json");
         Path moved = inbox.resolve(outcome).resolve(name);
         Files.deleteIfExists(summary);
         Files.deleteIfExists(moved);
-        Files.copy(resource(name), inbox.resolve(name));
+        Files.copy(content, inbox.resolve(name));
         Files.writeString(inbox.resolve(name + ".done"), "", StandardCharsets.UTF_8);
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(moved) && Files.exists(summary));
         return json.readTree(summary.toFile());
