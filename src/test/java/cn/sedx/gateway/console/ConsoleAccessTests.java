@@ -29,7 +29,7 @@ class ConsoleAccessTests {
             "/console/replays/preview?type=PERSONNEL_FILING", "/console/destinations", "/console/uploads",
             "/console/reports?year=2026", "/console/compliance?region=44",
             "/console/compliance/export.csv?region=44&rows=units", "/console/audit?actor=gateway",
-            "/console/audit/verify", "/console/systems");
+            "/console/audit/verify", "/console/systems", "/console/templates");
 
     /** Every state-changing action, with a reason where it needs one. */
     static final Map<String, String[]> ACTIONS = Map.of(

@@ -140,6 +140,30 @@ class ConsoleOperationsTests {
     }
 
     @Test
+    void listsTheExcelTemplatesAndDownloadsOneThatPoiReadsBack() throws Exception {
+        ConsoleClient operator = operator();
+        String page = operator.get("/console/templates").body();
+        assertThat(page).contains("data-testid=\"template-personnel-filing\"", "data-testid=\"template-safety-record\"",
+                "data-testid=\"template-training-record\"", "/console/templates/safety-record.xlsx");
+
+        HttpResponse<byte[]> workbook = operator.download("/console/templates/safety-record.xlsx");
+
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).contains("safety-record.xlsx"));
+        try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                workbook.body()))) {
+            assertThat(read.getSheetAt(0).getSheetName()).isEqualTo("日管控周排查月调度记录");
+            assertThat(read.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("recordNumber");
+        }
+        assertThat(operator.get("/console/templates/no-such.xlsx").statusCode()).isEqualTo(404);
+        assertThat(new ConsoleClient(port).signedIn(SampleCredentials.AUDITOR, SampleCredentials.AUDITOR_PASSWORD)
+                .download("/console/templates/training-record.xlsx").statusCode()).isEqualTo(200);
+        assertThat(new ConsoleClient(port).download("/console/templates/training-record.xlsx").headers()
+                .firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/console/sign-in"));
+    }
+
+    @Test
     void anUploadIsTriggeredWithAReasonAndNotWithout() {
         ConsoleClient operator = operator();
         HttpResponse<String> noReason = operator.post("/console/uploads/run", operator.token(), "reason", " ");
