@@ -93,8 +93,10 @@ class ExchangePackageTests {
 
     @Test
     void rejectsASignerWhoseCertificateWasNotYetValidAtSigningTime() {
-        assertRejected(Packages.build(SampleKeys.anySigner("test-not-yet-valid-sm2"), Instant.now()),
-                ErrorCode.CERT_NOT_YET_VALID);
+        Signer early = SampleKeys.anySigner("test-not-yet-valid-sm2");
+        // a day before its validity begins, whatever today is (the sample becomes valid a year after generation)
+        Instant signedAt = early.certificate().getNotBefore().toInstant().minusSeconds(86_400);
+        assertRejected(Packages.build(early, signedAt), ErrorCode.CERT_NOT_YET_VALID);
     }
 
     @Test

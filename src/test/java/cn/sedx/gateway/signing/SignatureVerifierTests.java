@@ -89,7 +89,11 @@ class SignatureVerifierTests {
     void rejectsEachUnusableSignerCertificateWithItsOwnCode() {
         assertCode(() -> signedBy("test-untrusted-sm2"), ErrorCode.CERT_UNTRUSTED);
         assertCode(() -> signedBy("test-expired-sm2"), ErrorCode.CERT_EXPIRED);
-        assertCode(() -> signedBy("test-not-yet-valid-sm2"), ErrorCode.CERT_NOT_YET_VALID);
+        Signer early = SampleKeys.anySigner("test-not-yet-valid-sm2");
+        // a day before its validity begins, whatever today is (the sample becomes valid a year after generation)
+        Instant before = early.certificate().getNotBefore().toInstant().minusSeconds(86_400);
+        assertCode(() -> verifier.verify(early.profile(), BODY, early.sign(BODY), early.certificate(), before),
+                ErrorCode.CERT_NOT_YET_VALID);
     }
 
     @Test
