@@ -278,6 +278,14 @@ public final class DeliveryBenchmark {
      */
     record Floor(double perDelivery) {
 
+        private static boolean isKey(KeyStore store, String alias) {
+            try {
+                return store.isKeyEntry(alias);
+            } catch (java.security.KeyStoreException e) {
+                return false;
+            }
+        }
+
         static Floor measure(Duration duration) throws Exception {
             X509Certificate certificate = new SigningKeys(SigningSettings.defaults(), new DefaultResourceLoader(),
                     Clock.systemUTC()).signer("gateway-sm2").certificate();
@@ -285,7 +293,9 @@ public final class DeliveryBenchmark {
             try (InputStream in = Files.newInputStream(Path.of("certs-sample", "gateway-sm2.p12"))) {
                 store.load(in, "sedx-sample".toCharArray());
             }
-            PrivateKey key = (PrivateKey) store.getKey(store.aliases().nextElement(), "sedx-sample".toCharArray());
+            String alias = java.util.Collections.list(store.aliases()).stream().filter(a -> isKey(store, a))
+                    .findFirst().orElseThrow();
+            PrivateKey key = (PrivateKey) store.getKey(alias, "sedx-sample".toCharArray());
             Signature sign = engine();
             sign.initSign(key);
             Signature verify = engine();
