@@ -128,6 +128,11 @@ class ConsoleOperationsTests {
     }
 
     @Test
+    void theComplianceViewNamesTheWeeklyReportAsTheOrdersAndTheNoticeDo() {
+        assertThat(operator().get("/console/compliance?region=44").body()).contains("每周安全排查治理报告", "排查整治报告");
+    }
+
+    @Test
     void theComplianceViewExportsCsvWithAByteOrderMark() {
         HttpResponse<byte[]> csv = operator().download("/console/compliance/export.csv?region=44&rows=regions");
 
