@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the gateway for every channel: parse, validate, honour the idempotency key, and store the
- * filing in state RECEIVED. When {@link #submit} returns, the filing is committed to the store; the outbox
- * relay then moves it onto the accepted queue. Refusals are {@link SedxException}s listing every violation.
+ * filing in state RECEIVED. When {@link #submit} returns, the filing is committed to the store; the outbox (the
+ * delivery dispatcher) then queues it for each of its destinations. Refusals are {@link SedxException}s listing
+ * every violation.
  */
 @Service
 public class IntakeService {
