@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,6 +41,19 @@ class OperatorPasswordTests {
         // Spring's own dummy (bcrypt cost 10 against the sample's 12) answered in about a quarter of the time
         assertThat((double) median(unknown)).as("unknown %s, known %s", unknown, known)
                 .isGreaterThan(0.6 * median(known));
+    }
+
+    @Test
+    void theDummyHashIsAWellFormedBcryptHashOfTheRealCostThatNoPasswordMatches() {
+        String dummy = OperatorAuthentication.dummyHash(12);
+        String bcrypt = dummy.substring("{bcrypt}".length());
+
+        assertThat(dummy).matches("\\{bcrypt}\\$2a\\$12\\$[./A-Za-z0-9]{53}");
+        assertThat(OperatorAuthentication.dummyHash(12)).as("a fresh salt each time").isNotEqualTo(dummy);
+        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(12);
+        assertThat(encoder.matches("", bcrypt)).isFalse();
+        assertThat(encoder.matches("wrong-password", bcrypt)).isFalse();
+        assertThat(encoder.upgradeEncoding(bcrypt)).as("the encoder reads it as cost 12").isFalse();
     }
 
     @Test
