@@ -94,6 +94,14 @@ final class Gateway {
         return read(operator.get("/sim/received?messageId=" + messageId).body());
     }
 
+    /**
+     * How many verified copies of {@code messageId} the simulator of {@code destination} received: the first and
+     * every repeat (the simulator counts each, whether or not it still keeps the attempt).
+     */
+    int receptions(String messageId, String destination) {
+        return read(http.get("/sim/receptions?messageId=" + messageId).body()).path(destination).asInt(0);
+    }
+
     JsonNode health() {
         return read(operator.get("/actuator/health").body());
     }

@@ -310,6 +310,7 @@ class AccessMatrixTests {
         expect("POST sim control", http -> http.postJson("/sim/control", harmless),
                 all(401, 401, 403, 403, 200, 403, 401));
         expect("GET sim stats", http -> http.get("/sim/stats"), Map.of("anonymous", 200));
+        expect("GET sim receptions", http -> http.get("/sim/receptions?messageId=none"), Map.of("anonymous", 200));
     }
 
     @Test
