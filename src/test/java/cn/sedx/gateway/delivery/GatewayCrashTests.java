@@ -3,6 +3,7 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.GatewayProcess;
 import cn.sedx.gateway.support.GatewayTest;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +132,7 @@ class GatewayCrashTests {
     }
 
     private static Path dataDir() {
-        return Path.of("target", "test-data", "crash-" + UUID.randomUUID()).toAbsolutePath();
+        return FreshDataDirectory.folder("crash");
     }
 
     private GatewayProcess start(Path dataDir, String name) {
