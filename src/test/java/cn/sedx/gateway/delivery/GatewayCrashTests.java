@@ -110,9 +110,10 @@ class GatewayCrashTests {
     }
 
     /**
-     * Every id ACKNOWLEDGED and received by the platform at least once; every copy after the first is a DUPLICATE of
-     * that same id; and the platform saw no other new id but at most {@code unanswered} (filings stored by requests
-     * the kill cut off before their 202), so nothing was sent again under a new id.
+     * Every id ACKNOWLEDGED and received by the platform at least once (every copy of an id is counted; a repeat
+     * carries that same id, which the platform answers DUPLICATE); and the platform saw no new id but these and at
+     * most {@code unanswered} others (filings stored by requests the kill cut off before their 202), so nothing was
+     * sent again under a new id.
      */
     private void assertNoLossAndRepeatsOnlyUnderTheSameId(Gateway gateway, List<String> ids, long before,
             int unanswered) {

@@ -48,17 +48,10 @@ class NationalUploadDeliveryTests {
     @Autowired
     JdbcClient jdbc;
 
-    /**
-     * The platform up and the watermark past every personnel filing already stored, so each test uploads only its
-     * own filings whatever ran before it (the tests share this context's database and its one watermark).
-     */
     @BeforeEach
     void platformUpAndNothingLeftToUpload() {
         control("OK", 0);
-        jdbc.sql("SELECT received_at, id FROM message WHERE type = 'PERSONNEL_FILING'"
-                + " ORDER BY received_at DESC, id DESC FETCH FIRST 1 ROW ONLY").query().listOfRows()
-                .forEach(last -> jdbc.sql("UPDATE upload_watermark SET received_at = ?, id = ? WHERE kind = ?")
-                        .params(last.get("received_at"), last.get("id"), "PERSONNEL").update());
+        UploadBaseline.reset(jdbc);
     }
 
     @Test
@@ -70,6 +63,7 @@ class NationalUploadDeliveryTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> state(runId).equals("SUCCEEDED"));
         List<String> chunks = chunkMessages(runId);
         assertThat(chunks).hasSize(3);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(receptions(chunk)).as("copies of " + chunk).isEqualTo(1));
         assertThat(filingsReceived(chunks)).containsExactlyElementsOf(filings);
         assertThat(uploads().at("/watermark/id").asText()).isEqualTo(filings.get(4));
     }
@@ -95,8 +89,7 @@ class NationalUploadDeliveryTests {
         List<String> chunks = chunkMessages(runId);
         assertThat(chunks).hasSize(6);
         for (String chunk : chunks) {
-            assertThat(read(new Http(port).get("/sim/receptions?messageId=" + chunk)).path("national-platform")
-                    .asInt()).as("copies of chunk " + chunk + " received").isEqualTo(1);
+            assertThat(receptions(chunk)).as("copies of chunk " + chunk + " received").isEqualTo(1);
         }
         assertThat(chunks.stream().mapToInt(this::attempts).max().orElseThrow()).isGreaterThan(1);
         assertThat(filingsReceived(chunks)).containsExactlyElementsOf(filings);
@@ -128,6 +121,11 @@ class NationalUploadDeliveryTests {
             }
         });
         return accepted;
+    }
+
+    /** Every verified copy of {@code messageId} the national platform's simulator received. */
+    private int receptions(String messageId) {
+        return read(new Http(port).get("/sim/receptions?messageId=" + messageId)).path("national-platform").asInt();
     }
 
     private int attempts(String messageId) {
