@@ -3,19 +3,18 @@ package cn.sedx.gateway.simulator;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the simulated platforms received: the last attempts with their exact bytes, bounded in number, in bytes per
  * body and in bytes in all (a body past its cap is kept cut off, and says so), the message ids seen per destination
- * (bounded, to spot duplicates) and counters per destination. Thread-safe.
+ * (bounded, to spot duplicates) with the number of verified receptions of each, and counters per destination.
+ * Thread-safe.
  */
 class ReceivedLog {
 
@@ -56,7 +55,7 @@ class ReceivedLog {
     private final long maxBytes;
     private long keptBytes;
     private final Deque<Entry> entries = new ArrayDeque<>();
-    private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> seen = new ConcurrentHashMap<>();
     private final Map<String, Counts> counts = new TreeMap<>();
 
     /**
@@ -72,7 +71,7 @@ class ReceivedLog {
 
     /** Records a verified attempt; returns true when the message id was new for the destination. */
     synchronized boolean accept(Entry entry) {
-        boolean first = ids(entry.destination()).add(entry.messageId());
+        boolean first = ids(entry.destination()).merge(entry.messageId(), 1, Integer::sum) == 1;
         Counts c = counts(entry.destination());
         if (first) {
             c.received++;
@@ -103,6 +102,22 @@ class ReceivedLog {
     /** A delivery attempt was answered. */
     synchronized void leave(String destination) {
         counts(destination).inFlight--;
+    }
+
+    /**
+     * How many verified copies of {@code messageId} each destination received (the first and every repeat), for the
+     * destinations that received one; counted for the last {@code rememberIds} ids of a destination, however many
+     * of the attempts themselves are still kept.
+     */
+    synchronized Map<String, Integer> receptions(String messageId) {
+        Map<String, Integer> receptions = new TreeMap<>();
+        seen.forEach((destination, ids) -> {
+            Integer count = ids.get(messageId);
+            if (count != null) {
+                receptions.put(destination, count);
+            }
+        });
+        return receptions;
     }
 
     synchronized List<Entry> find(String messageId) {
@@ -151,12 +166,12 @@ class ReceivedLog {
         return counts.computeIfAbsent(destination, d -> new Counts());
     }
 
-    private Set<String> ids(String destination) {
-        return seen.computeIfAbsent(destination, d -> Collections.newSetFromMap(new LinkedHashMap<>() {
+    private Map<String, Integer> ids(String destination) {
+        return seen.computeIfAbsent(destination, d -> new LinkedHashMap<>() {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
                 return size() > rememberIds;
             }
-        }));
+        });
     }
 }

@@ -97,6 +97,15 @@ class SimulatorController {
         return out;
     }
 
+    /**
+     * {@code {destination: count}}: how many verified copies of a message id each destination received, every
+     * repeat counted (open, as the counters are: no personal data).
+     */
+    @GetMapping(path = "/receptions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Integer> receptions(@RequestParam String messageId) {
+        return log.receptions(messageId);
+    }
+
     @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Map<String, Long>> stats() {
         return log.stats();

@@ -2,8 +2,8 @@ package cn.sedx.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.support.TestDatabases;
 import java.time.Clock;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +12,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** The command-line check finds the same breaks as the endpoint, on a store it opens itself. */
 class AuditCheckTests {
 
-    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DB_CLOSE_DELAY=-1";
+    private final String url = TestDatabases.h2Url();
     private final DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
 

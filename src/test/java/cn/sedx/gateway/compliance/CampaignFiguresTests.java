@@ -1,7 +1,6 @@
 package cn.sedx.gateway.compliance;
 
 import static cn.sedx.gateway.support.CampaignGateway.agencyReport;
-import static cn.sedx.gateway.support.CampaignGateway.fixture;
 import static cn.sedx.gateway.support.CampaignGateway.json;
 import static cn.sedx.gateway.support.CampaignGateway.newUscc;
 import static cn.sedx.gateway.support.CampaignGateway.order;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import cn.sedx.gateway.support.CampaignGateway;
 import cn.sedx.gateway.support.CampaignGatewayTest;
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +76,7 @@ class CampaignFiguresTests {
         post(gateway.province, "/api/v1/safety-records", mechanism(lagging, today).get(0), 202);
         post(gateway.province, "/api/v1/training-records", trainingRecord(running, REGION, today), 202);
         ObjectNode failed = trainingRecord(running, REGION, today);
-        failed.set("person", fixture("personnel-filing/valid-use-unit.json").at("/persons/1").deepCopy());
+        failed.set("person", Fixtures.object("personnel-filing/valid-use-unit.json").at("/persons/1").deepCopy());
         ((ObjectNode) failed.get("person")).retain("name", "idNumber", "role");
         ((ObjectNode) failed.get("assessment")).put("result", "FAILED");
         post(gateway.province, "/api/v1/training-records", failed, 202);
@@ -114,7 +114,7 @@ class CampaignFiguresTests {
         int year = clock.today().getYear();
         JsonNode computed = json(gateway.operator.get("/api/v1/reports/year-end/figures?year=" + year
                 + "&region=44")).get("figures");
-        ObjectNode report = fixture("year-end-report/valid-report.json").put("year", year);
+        ObjectNode report = Fixtures.object("year-end-report/valid-report.json").put("year", year);
         ObjectNode stated = ((ObjectNode) computed.deepCopy()).put("unitsFiled", computed.get("unitsFiled").asInt() + 3)
                 .put("penalties", computed.get("penalties").asInt() + 1);
         report.set("figures", stated);
@@ -146,7 +146,7 @@ class CampaignFiguresTests {
 
     /** A daily check for today, the week's investigation and the month's dispatch minutes of the sample unit. */
     private static List<ObjectNode> mechanism(String uscc, LocalDate today) {
-        ObjectNode daily = fixture("safety-record/valid-daily-check.json").put("unitUscc", uscc)
+        ObjectNode daily = Fixtures.object("safety-record/valid-daily-check.json").put("unitUscc", uscc)
                 .put("regionCode", REGION).put("period", today.toString());
         ObjectNode weekly = daily.deepCopy().put("recordKind", "WEEKLY_INVESTIGATION").put("period",
                 String.format("%d-W%02d", today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));

@@ -20,8 +20,6 @@ import cn.sedx.gateway.support.Uscc;
 import cn.sedx.gateway.validation.ValidationSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,7 +51,7 @@ class ComplianceRangeTests {
     }
 
     private void record(String fixture, String category, String period, String status, String receivedOn) {
-        ObjectNode record = json("safety-record/" + fixture).put("unitUscc", firm).put("equipmentCategory", category)
+        ObjectNode record = Fixtures.object("safety-record/" + fixture).put("unitUscc", firm).put("equipmentCategory", category)
                 .put("period", period).put("operatingStatus", status);
         record(record, receivedOn);
     }
@@ -75,16 +73,8 @@ class ComplianceRangeTests {
                 null, null);
     }
 
-    private static ObjectNode json(String fixture) {
-        try {
-            return (ObjectNode) JSON.readTree(Fixtures.bytes(fixture));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private ObjectNode useUnit() {
-        ObjectNode filing = json("personnel-filing/valid-use-unit.json");
+        ObjectNode filing = Fixtures.object("personnel-filing/valid-use-unit.json");
         ((ObjectNode) filing.get("unit")).put("uscc", firm);
         return filing;
     }
@@ -153,7 +143,7 @@ class ComplianceRangeTests {
         mechanism("3000");
         mechanism("2000");
         record("valid-daily-check.json", "2000", "2026-11-20", "STOPPED_REGISTERED", "2026-11-20");
-        ObjectNode temporary = json("safety-record/valid-temporarily-stopped.json").put("unitUscc", firm)
+        ObjectNode temporary = Fixtures.object("safety-record/valid-temporarily-stopped.json").put("unitUscc", firm)
                 .put("equipmentCategory", "2000").put("period", "2026-11-24");
         record(temporary, "2026-11-24");
 
@@ -168,11 +158,11 @@ class ComplianceRangeTests {
 
     @Test
     void productionSuspendedExemptsEveryCategoryOfTheUnit() {
-        ObjectNode producer = json("personnel-filing/valid-production-unit.json");
+        ObjectNode producer = Fixtures.object("personnel-filing/valid-production-unit.json");
         ((ObjectNode) producer.get("unit")).put("uscc", firm).put("regionCode", "440106").putArray(
                 "equipmentCategories").add("3000").add("4000");
         file(producer, "2026-11-01");
-        ObjectNode suspended = json("safety-record/valid-production-suspended-by-production-unit.json")
+        ObjectNode suspended = Fixtures.object("safety-record/valid-production-suspended-by-production-unit.json")
                 .put("unitUscc", firm).put("period", "2026-11-10");
         record(suspended, "2026-11-10");
 
@@ -222,9 +212,9 @@ class ComplianceRangeTests {
 
     @Test
     void listsUnitsWithoutDirectorsOrOfficersByRegionWithTheirNames() {
-        ObjectNode noDirector = json("personnel-filing/director-missing.json");
+        ObjectNode noDirector = Fixtures.object("personnel-filing/director-missing.json");
         ((ObjectNode) noDirector.get("unit")).put("uscc", firm).put("name", "天河甲物业");
-        ObjectNode noOfficer = json("personnel-filing/officer-missing-for-category.json");
+        ObjectNode noOfficer = Fixtures.object("personnel-filing/officer-missing-for-category.json");
         ((ObjectNode) noOfficer.get("unit")).put("uscc", Uscc.numbered("440106", 2)).put("name", "天河乙物业");
         file(noDirector, "2026-11-01");
         file(noOfficer, "2026-11-01");
@@ -245,11 +235,11 @@ class ComplianceRangeTests {
     @Test
     void keepsAFirmsProductionAndUseUnitsApart() {
         file(useUnit(), "2026-11-01");
-        ObjectNode producer = json("personnel-filing/valid-production-unit.json");
+        ObjectNode producer = Fixtures.object("personnel-filing/valid-production-unit.json");
         ((ObjectNode) producer.get("unit")).put("uscc", firm).put("regionCode", "440106");
         file(producer, "2026-11-05");
         record("valid-daily-check.json", "3000", "2026-11-27", "IN_SERVICE", "2026-11-27");
-        ObjectNode asProducer = json("safety-record/valid-daily-check.json").put("unitUscc", firm)
+        ObjectNode asProducer = Fixtures.object("safety-record/valid-daily-check.json").put("unitUscc", firm)
                 .put("unitKind", "PRODUCTION").put("period", "2026-11-27");
         ((ObjectNode) asProducer.get("responsiblePerson")).put("role", "QUALITY_SAFETY_OFFICER");
         record(asProducer, "2026-11-27");

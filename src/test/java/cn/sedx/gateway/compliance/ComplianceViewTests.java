@@ -162,7 +162,7 @@ class ComplianceViewTests {
     }
 
     private static byte[] record(String fixture, String period) throws IOException {
-        ObjectNode record = (ObjectNode) JSON.readTree(Fixtures.bytes("safety-record/" + fixture));
+        ObjectNode record = Fixtures.object("safety-record/" + fixture);
         record.put("period", period);
         return JSON.writeValueAsBytes(record);
     }

@@ -41,7 +41,7 @@ final class Gateway {
 
     /** Submits a valid personnel filing of a unit in {@code regionCode} (province 44, 11 or 65); returns its id. */
     String submitFiling(String regionCode) {
-        ObjectNode filing = (ObjectNode) read(Fixtures.bytes("personnel-filing/valid-use-unit.json"));
+        ObjectNode filing = Fixtures.object("personnel-filing/valid-use-unit.json");
         ObjectNode unit = (ObjectNode) filing.get("unit");
         unit.put("regionCode", regionCode);
         unit.put("uscc", Uscc.withRegion(unit.get("uscc").asText(), regionCode));
@@ -57,7 +57,7 @@ final class Gateway {
 
     /** Submits the sample year-end report with {@code copyRecipients} added to its 抄送; returns its id. */
     String submitReport(String... copyRecipients) {
-        ObjectNode report = (ObjectNode) read(Fixtures.bytes("year-end-report/valid-report.json"));
+        ObjectNode report = Fixtures.object("year-end-report/valid-report.json");
         for (String copy : copyRecipients) {
             ((ArrayNode) report.get("copyRecipients")).add(copy);
         }
@@ -92,6 +92,14 @@ final class Gateway {
 
     JsonNode received(String messageId) {
         return read(operator.get("/sim/received?messageId=" + messageId).body());
+    }
+
+    /**
+     * How many verified copies of {@code messageId} the simulator of {@code destination} received: the first and
+     * every repeat (the simulator counts each, whether or not it still keeps the attempt).
+     */
+    int receptions(String messageId, String destination) {
+        return read(http.get("/sim/receptions?messageId=" + messageId).body()).path(destination).asInt(0);
     }
 
     JsonNode health() {

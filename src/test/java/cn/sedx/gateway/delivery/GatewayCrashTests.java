@@ -3,15 +3,14 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.GatewayProcess;
 import cn.sedx.gateway.support.GatewayTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A gateway killed with SIGKILL in the middle of its work and started again on the same data folder delivers every
- * filing it answered 202 for, each to the platform under its one message id. The gateway runs as a separate JVM;
- * the simulators run in this test's JVM and count what they receive per message id.
+ * A gateway killed with SIGKILL in the middle of its work and started again on the same data folder loses no filing
+ * it answered 202 for: each reaches the platform, and any copy sent again (a delivery the kill cut off between the
+ * platform's receipt and the gateway's commit) carries the same X-Message-Id, never a new one. A re-send is
+ * allowed here (at-least-once under one id, the platform answering DUPLICATE), so these tests say "no loss", not
+ * "once". The gateway runs as a separate JVM; the simulators run in this test's JVM and count every copy of each id
+ * they receive.
  */
 @GatewayTest
 @TestPropertySource(properties = {"sedx.simulator.callback-delay=200ms"})
@@ -55,7 +57,7 @@ class GatewayCrashTests {
     }
 
     @Test
-    void deliversEveryAcceptedFilingOnceAfterAHardKillInTheMiddleOfBatchedDeliveries() {
+    void losesNoAcceptedFilingAndResendsOnlyUnderItsOwnIdAfterAHardKillInTheMiddleOfBatchedDeliveries() {
         Path dataDir = dataDir();
         long before = received();
         gateway = start(dataDir, "first");
@@ -72,11 +74,11 @@ class GatewayCrashTests {
         assertThat(undelivered).as("filings not yet delivered when the gateway was killed").isPositive();
 
         gateway = start(dataDir, "second");
-        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), ids, before, 0);
+        assertNoLossAndRepeatsOnlyUnderTheSameId(new Gateway(gateway.port()), ids, before, 0);
     }
 
     @Test
-    void deliversEveryAcceptedFilingAfterAHardKillDuringSubmission() throws Exception {
+    void losesNoAcceptedFilingAndResendsOnlyUnderItsOwnIdAfterAHardKillDuringSubmission() throws Exception {
         Path dataDir = dataDir();
         long before = received();
         gateway = start(dataDir, "first");
@@ -104,26 +106,25 @@ class GatewayCrashTests {
 
         gateway = start(dataDir, "second");
         // a filing stored just before the kill may not have had its 202 out: delivered, though nobody heard 202
-        assertEveryOneDeliveredOnce(new Gateway(gateway.port()), new ArrayList<>(accepted), before, 6);
+        assertNoLossAndRepeatsOnlyUnderTheSameId(new Gateway(gateway.port()), new ArrayList<>(accepted), before, 6);
     }
 
     /**
-     * Every id ACKNOWLEDGED; the platform holds each id exactly once (repeats only as DUPLICATEs of that id) and
-     * at most {@code unanswered} other ids (filings stored by requests the kill cut off before their answer).
+     * Every id ACKNOWLEDGED and received by the platform at least once (every copy of an id is counted; a repeat
+     * carries that same id, which the platform answers DUPLICATE); and the platform saw no new id but these and at
+     * most {@code unanswered} others (filings stored by requests the kill cut off before their 202), so nothing was
+     * sent again under a new id.
      */
-    private void assertEveryOneDeliveredOnce(Gateway gateway, List<String> ids, long before, int unanswered) {
+    private void assertNoLossAndRepeatsOnlyUnderTheSameId(Gateway gateway, List<String> ids, long before,
+            int unanswered) {
         for (String id : ids) {
             gateway.awaitOwnState(id, "ACKNOWLEDGED", Duration.ofSeconds(120));
         }
         for (String id : ids) {
-            List<String> outcomes = new ArrayList<>();
-            for (JsonNode reception : simulators.received(id)) {
-                assertThat(reception.path("messageId").asText()).isEqualTo(id);
-                outcomes.add(reception.path("outcome").asText());
-            }
-            assertThat(outcomes).as(id).containsOnlyOnce("RECEIVED").isSubsetOf("RECEIVED", "DUPLICATE");
+            assertThat(simulators.receptions(id, "province-44")).as("copies of " + id + " the platform received")
+                    .isPositive();
         }
-        assertThat(received() - before).as("ids the platform received").isBetween((long) ids.size(),
+        assertThat(received() - before).as("new ids the platform received").isBetween((long) ids.size(),
                 (long) ids.size() + unanswered);
     }
 
@@ -132,7 +133,7 @@ class GatewayCrashTests {
     }
 
     private static Path dataDir() {
-        return Path.of("target", "test-data", "crash-" + UUID.randomUUID()).toAbsolutePath();
+        return FreshDataDirectory.folder("crash");
     }
 
     private GatewayProcess start(Path dataDir, String name) {

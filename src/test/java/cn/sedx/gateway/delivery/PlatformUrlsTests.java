@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.delivery.DeliverySettings.Destination;
+import cn.sedx.gateway.support.FreshDataDirectory;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 
@@ -49,7 +48,7 @@ class PlatformUrlsTests {
 
     @Test
     void theProductionProfileRefusesToStartOnTheSimulatorDestinations() {
-        String dataDir = Path.of("target", "test-data", "production-" + UUID.randomUUID()).toAbsolutePath().toString();
+        String dataDir = FreshDataDirectory.folder("production").toString();
 
         assertThatThrownBy(() -> SpringApplication.run(SedxApplication.class, "--spring.profiles.active=production",
                 "--server.port=0", "--sedx.data-dir=" + dataDir, "--sedx.signing.sample-keys=true"))

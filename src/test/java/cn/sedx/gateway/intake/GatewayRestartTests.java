@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -33,7 +33,7 @@ class GatewayRestartTests {
 
     @Test
     void keepsEveryAcceptedFilingAndItsHistoryAcrossARestart() throws Exception {
-        Path dataDir = Path.of("target", "test-data", "restart-" + UUID.randomUUID()).toAbsolutePath();
+        Path dataDir = FreshDataDirectory.folder("restart");
         List<String> ids = new ArrayList<>();
         List<JsonNode> before = new ArrayList<>();
         try (ConfigurableApplicationContext first = start(dataDir)) {

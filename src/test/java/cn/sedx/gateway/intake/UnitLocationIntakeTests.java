@@ -43,14 +43,6 @@ class UnitLocationIntakeTests {
         county = new Http(port).bearer(SampleCredentials.TIANHE_COUNTY_TOKEN);
     }
 
-    private static ObjectNode json(String fixture) {
-        try {
-            return (ObjectNode) JSON.readTree(Fixtures.bytes(fixture));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static JsonNode body(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
@@ -61,13 +53,13 @@ class UnitLocationIntakeTests {
 
     /** A use unit in Tianhe (440106) whose credit code was issued by the city of Guangzhou (4401xx). */
     private static ObjectNode cityRegisteredUnit(String uscc) {
-        ObjectNode filing = json("personnel-filing/valid-use-unit.json");
+        ObjectNode filing = Fixtures.object("personnel-filing/valid-use-unit.json");
         ((ObjectNode) filing.get("unit")).put("uscc", uscc);
         return filing;
     }
 
     private static ObjectNode dailyCheck(String uscc) {
-        return json("safety-record/valid-daily-check.json").put("unitUscc", uscc).put("period", YESTERDAY);
+        return Fixtures.object("safety-record/valid-daily-check.json").put("unitUscc", uscc).put("period", YESTERDAY);
     }
 
     @Test
@@ -114,7 +106,7 @@ class UnitLocationIntakeTests {
     @Test
     void aFirmWithTwoUnitKindsMustNameTheKindOfItsRecords() {
         String uscc = Uscc.numbered("440106", SERIES.incrementAndGet());
-        ObjectNode producer = json("personnel-filing/valid-production-unit.json");
+        ObjectNode producer = Fixtures.object("personnel-filing/valid-production-unit.json");
         ((ObjectNode) producer.get("unit")).put("uscc", uscc).put("regionCode", "440106");
         assertThat(province.postJson("/api/v1/personnel-filings", cityRegisteredUnit(uscc).toString()).statusCode())
                 .isEqualTo(202);

@@ -3,10 +3,10 @@ package cn.sedx.gateway.messagestore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Group commit on a real (H2) database: writes that arrive during a commit share the next one, failures stay alone. */
 class GroupCommitTests {
 
-    private final DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final DataSource dataSource = new DriverManagerDataSource(TestDatabases.h2Url(), "sa", "");
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final AtomicInteger commits = new AtomicInteger();
     private final GroupCommit group = new GroupCommit(new TransactionTemplate(new DataSourceTransactionManager(

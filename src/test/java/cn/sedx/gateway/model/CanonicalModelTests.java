@@ -3,10 +3,10 @@ package cn.sedx.gateway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,12 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CanonicalModelTests {
 
     private final ObjectMapper mapper = CanonicalJson.mapper();
-
-    private JsonNode fixture(String path) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + path)) {
-            return mapper.readTree(in);
-        }
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -33,7 +27,7 @@ class CanonicalModelTests {
         "year-end-report/valid-report.json, cn.sedx.gateway.model.YearEndReport",
     })
     void roundTripsTheSchemaJsonExactly(String fixture, Class<?> type) throws IOException {
-        JsonNode original = fixture(fixture);
+        JsonNode original = Fixtures.json(fixture);
 
         Object record = mapper.treeToValue(original, type);
 
@@ -44,7 +38,7 @@ class CanonicalModelTests {
 
     @Test
     void bindsDatesAndChineseEnumValues() throws IOException {
-        YearEndReport report = mapper.treeToValue(fixture("year-end-report/valid-report.json"), YearEndReport.class);
+        YearEndReport report = mapper.treeToValue(Fixtures.json("year-end-report/valid-report.json"), YearEndReport.class);
 
         assertThat(report.issuedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(report.classification()).isEqualTo(Classification.PUBLIC);
@@ -56,7 +50,7 @@ class CanonicalModelTests {
     @Test
     void givesAReportWithoutMainRecipientsTheDefault() throws IOException {
         YearEndReport report = mapper.treeToValue(
-                fixture("year-end-report/valid-report-without-main-recipients.json"), YearEndReport.class);
+                Fixtures.json("year-end-report/valid-report-without-main-recipients.json"), YearEndReport.class);
 
         assertThat(report.mainRecipients()).containsExactly("市场监管总局特种设备局");
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sedx.gateway.SedxApplication;
+import cn.sedx.gateway.support.FreshDataDirectory;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -18,7 +18,7 @@ class StartupRefusalTests {
 
     @Test
     void namesAMissingFileWithItsPathAndItsSettingInOneLine(CapturedOutput output) {
-        Path missing = Path.of("target", "test-data", "no-such-" + UUID.randomUUID(), "gateway.p12").toAbsolutePath();
+        Path missing = FreshDataDirectory.folder("no-such").resolve("gateway.p12");
 
         assertThatThrownBy(() -> start("--sedx.signing.keys.extra.location=file:" + missing,
                 "--sedx.signing.keys.extra.password=whatever"))
@@ -47,8 +47,7 @@ class StartupRefusalTests {
         String[] all = new String[arguments.length + 2];
         System.arraycopy(arguments, 0, all, 0, arguments.length);
         all[arguments.length] = "--server.port=0";
-        all[arguments.length + 1] = "--sedx.data-dir=" + Path.of("target", "test-data", "refused-" + UUID.randomUUID())
-                .toAbsolutePath();
+        all[arguments.length + 1] = "--sedx.data-dir=" + FreshDataDirectory.folder("refused");
         SpringApplication.run(SedxApplication.class, all).close();
     }
 }

@@ -146,7 +146,7 @@ class YearEndReportExchangeTests {
     /** The sample report, of {@code year} (its issue date stays in the past, as validation demands). */
     private static byte[] report(int year) {
         try {
-            ObjectNode report = (ObjectNode) JSON.readTree(Fixtures.bytes("year-end-report/valid-report.json"));
+            ObjectNode report = Fixtures.object("year-end-report/valid-report.json");
             report.put("year", year);
             return JSON.writeValueAsBytes(report);
         } catch (IOException e) {

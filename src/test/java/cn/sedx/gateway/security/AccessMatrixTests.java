@@ -29,8 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 class AccessMatrixTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PERSONNEL = new String(Fixtures.bytes("personnel-filing/valid-use-unit.json"),
-            StandardCharsets.UTF_8);
+    private static final String PERSONNEL = Fixtures.text("personnel-filing/valid-use-unit.json");
     private static final String USCC = "91440106MA59ABCDEX";
 
     @LocalServerPort
@@ -105,7 +104,7 @@ class AccessMatrixTests {
 
     @Test
     void safetyRecordsTakeTheirRegionFromTheUnitsCreditCode() {
-        String record = new String(Fixtures.bytes("safety-record/valid-daily-check.json"), StandardCharsets.UTF_8)
+        String record = Fixtures.text("safety-record/valid-daily-check.json")
                 .replace(USCC, Uscc.withRegion(USCC, "440305"));
         expect("POST safety record 440305", http -> http.postJson("/api/v1/safety-records", record),
                 Map.of("gd-province", 202, "tianhe-county", 403));
@@ -191,8 +190,7 @@ class AccessMatrixTests {
 
     // ---- issue 16: regulators, agencies and the campaign's other records ----
 
-    private static final String ORDER = new String(Fixtures.bytes("rectification-order/valid-order-no-director.json"),
-            StandardCharsets.UTF_8);
+    private static final String ORDER = Fixtures.text("rectification-order/valid-order-no-director.json");
 
     private static String orderOf(String number) {
         return ORDER.replace("穗天市监特令〔2026〕12号", number);
@@ -310,6 +308,7 @@ class AccessMatrixTests {
         expect("POST sim control", http -> http.postJson("/sim/control", harmless),
                 all(401, 401, 403, 403, 200, 403, 401));
         expect("GET sim stats", http -> http.get("/sim/stats"), Map.of("anonymous", 200));
+        expect("GET sim receptions", http -> http.get("/sim/receptions?messageId=none"), Map.of("anonymous", 200));
     }
 
     @Test

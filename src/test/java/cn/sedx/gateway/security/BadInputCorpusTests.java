@@ -108,7 +108,7 @@ class BadInputCorpusTests {
                 bad("nationality longer than three letters", json(person(
                         "\"idType\": \"PASSPORT\", \"nationality\": \"UNITED STATES\"")), 422, "VALIDATION_FAILED"),
                 bad("safety record with an overlong region code", http -> http.postJson("/api/v1/safety-records",
-                        new String(Fixtures.bytes("safety-record/valid-daily-check.json"), StandardCharsets.UTF_8)
+                        Fixtures.text("safety-record/valid-daily-check.json")
                                 .replace("\"period\"", "\"regionCode\": \"4401061\", \"period\"")), 422,
                         "VALIDATION_FAILED"),
                 bad("compliance range that is not a date", http -> operator(http)
@@ -117,21 +117,21 @@ class BadInputCorpusTests {
                         .get("/api/v1/compliance?region=44&from=2026-11-01"), 422, "SCHEMA_VIOLATION"),
                 // ---- issue 16: orders, their changes, agencies' reports, computed figures ----
                 bad("rectification order from an agency", http -> as(http, SampleCredentials.GD_AGENCY_TOKEN)
-                        .postJson("/api/v1/rectification-orders", fixture("rectification-order/"
+                        .postJson("/api/v1/rectification-orders", Fixtures.text("rectification-order/"
                                 + "valid-order-no-director.json")), 403, "FORBIDDEN"),
                 bad("agency report under another approval number", http -> as(http,
-                        SampleCredentials.GD_AGENCY_TOKEN).postJson("/api/v1/agency-reports", fixture(
+                        SampleCredentials.GD_AGENCY_TOKEN).postJson("/api/v1/agency-reports", Fixtures.text(
                                 "agency-report/valid-inspection-report.json").replace("TS7110001-2027",
                                 "TS7110999-2027")), 422, "APPROVAL_NUMBER_MISMATCH"),
                 bad("agency report whose attachment is not base64", http -> as(http, SampleCredentials.GD_AGENCY_TOKEN)
-                        .postJson("/api/v1/agency-reports", fixture("agency-report/attachment-not-base64.json")),
+                        .postJson("/api/v1/agency-reports", Fixtures.text("agency-report/attachment-not-base64.json")),
                         422, "VALIDATION_FAILED"),
                 bad("change of an order that does not exist", http -> as(http,
                         SampleCredentials.TIANHE_REGULATOR_TOKEN).postJson("/api/v1/rectification-order-changes",
-                                fixture("rectification-order-change/unknown-order.json")), 422,
+                                Fixtures.text("rectification-order-change/unknown-order.json")), 422,
                         "VALIDATION_FAILED"),
                 bad("OVERDUE submitted by a system", http -> as(http, SampleCredentials.TIANHE_REGULATOR_TOKEN)
-                        .postJson("/api/v1/rectification-order-changes", fixture(
+                        .postJson("/api/v1/rectification-order-changes", Fixtures.text(
                                 "rectification-order-change/overdue-submitted.json")), 422, "VALIDATION_FAILED"),
                 bad("rectification orders of an unknown status", http -> operator(http)
                         .get("/api/v1/rectification-orders?status=FORGOTTEN"), 422, "SCHEMA_VIOLATION"),
@@ -141,10 +141,6 @@ class BadInputCorpusTests {
                         .get("/api/v1/agency-reports?size=100000"), 422, "SCHEMA_VIOLATION"),
                 bad("year-end figures without a region", http -> operator(http)
                         .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"));
-    }
-
-    private static String fixture(String path) {
-        return new String(Fixtures.bytes(path), StandardCharsets.UTF_8);
     }
 
     private static Http as(Http http, String token) {

@@ -2,8 +2,10 @@ package cn.sedx.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.TlsMaterial;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 class MutualTlsTests {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TlsMaterial TLS;
     private static final Path SERVER;
     private static final Path REGISTERED_CLIENT;
@@ -63,17 +66,35 @@ class MutualTlsTests {
     }
 
     private HttpResponse<String> get(Path clientKeys) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(TLS.clientContext(clientKeys)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/v1/messages"))
+        return get(clientKeys, "/api/v1/messages");
+    }
+
+    private HttpResponse<String> get(Path clientKeys, String path) throws Exception {
+        return client(clientKeys).send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpClient client(Path clientKeys) throws Exception {
+        return HttpClient.newBuilder().sslContext(TLS.clientContext(clientKeys)).build();
     }
 
     @Test
     void authenticatesARegisteredClientCertificateAsItsSystem() throws Exception {
-        HttpResponse<String> response = get(REGISTERED_CLIENT);
+        HttpResponse<String> submitted = client(REGISTERED_CLIENT).send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + port + "/api/v1/personnel-filings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("personnel-filing/valid-use-unit.json")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = JSON.readTree(submitted.body()).get("messageId").asText();
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"total\"");
+        // the store names the system the certificate maps to, and that system reads its own message and list
+        HttpResponse<String> message = get(REGISTERED_CLIENT, "/api/v1/messages/" + id);
+        assertThat(message.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(message.body()).get("submittingSystem").asText()).isEqualTo("tls-county");
+        HttpResponse<String> list = get(REGISTERED_CLIENT);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).get("total").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -2,7 +2,9 @@ package cn.sedx.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.FreshDataDirectory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 class SampleTlsTests {
 
     private static final char[] PASSWORD = "sedx-sample".toCharArray();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -55,9 +58,22 @@ class SampleTlsTests {
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // authenticated as tianhe-county, which may not submit year-end reports: 403, not 401
+        // authenticated, as a system that may not submit year-end reports: 403, not 401
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("FORBIDDEN");
+        // and that system is tianhe-county: what it submits is stored under its name
+        HttpResponse<String> filed = HttpClient.newBuilder().sslContext(tls).build().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/personnel-filings"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                Fixtures.bytes("personnel-filing/valid-use-unit.json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
+        String id = JSON.readTree(filed.body()).get("messageId").asText();
+        HttpResponse<String> stored = HttpClient.newBuilder().sslContext(tls).build().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/messages/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(stored.body()).path("submittingSystem").asText()).isEqualTo("tianhe-county");
         // under TLS every answer tells browsers to come back over TLS only
         assertThat(response.headers().firstValue("Strict-Transport-Security"))
                 .hasValue("max-age=31536000 ; includeSubDomains");

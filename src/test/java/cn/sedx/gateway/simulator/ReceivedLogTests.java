@@ -51,4 +51,20 @@ class ReceivedLogTests {
 
         assertThat(log.find(null)).hasSize(3);
     }
+
+    @Test
+    void countsEveryVerifiedCopyOfAnIdPerDestinationEvenWhenTheAttemptsAreNoLongerKept() {
+        ReceivedLog log = new ReceivedLog(1, 100, 1_000, 1_000_000);
+
+        assertThat(log.accept(entry("m1", 10))).isTrue();
+        assertThat(log.accept(entry("m1", 10))).isFalse();
+        assertThat(log.accept(entry("m1", 10))).isFalse();
+        log.accept(entry("m2", 10));
+        log.reject(entry("m1", 10));
+
+        assertThat(log.receptions("m1")).containsExactly(Map.entry("province-44", 3));
+        assertThat(log.receptions("m2")).containsExactly(Map.entry("province-44", 1));
+        assertThat(log.receptions("m3")).isEmpty();
+        assertThat(log.find("m1")).extracting(ReceivedLog.Entry::outcome).containsExactly("REJECTED");
+    }
 }

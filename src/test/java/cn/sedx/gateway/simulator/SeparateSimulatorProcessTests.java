@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.support.Fixtures;
+import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Http;
 import cn.sedx.gateway.support.Ports;
@@ -40,8 +41,7 @@ class SeparateSimulatorProcessTests {
             "provincial", "national-platform", "national", "document-exchange", "national");
     private static final int GATEWAY_PORT = Ports.free();
     private static final int SIMULATOR_PORT = Ports.free();
-    private static final Path DATA_DIR = Path.of("target", "test-data", "simulator-" + UUID.randomUUID())
-            .toAbsolutePath();
+    private static final Path DATA_DIR = FreshDataDirectory.folder("simulator");
     private static final Path LOG = DATA_DIR.resolve("simulator.log");
 
     private static Process simulators;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,14 +48,6 @@ public final class CampaignGateway {
         return Uscc.numbered(region, SERIES.incrementAndGet());
     }
 
-    public static ObjectNode fixture(String path) {
-        try {
-            return (ObjectNode) JSON.readTree(Fixtures.bytes(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
@@ -74,7 +65,7 @@ public final class CampaignGateway {
 
     /** The sample use unit's personnel filing, for a unit of credit code {@code uscc} in {@code region}. */
     public static ObjectNode personnelFiling(String uscc, String region) {
-        ObjectNode filing = fixture("personnel-filing/valid-use-unit.json");
+        ObjectNode filing = Fixtures.object("personnel-filing/valid-use-unit.json");
         ((ObjectNode) filing.get("unit")).put("uscc", uscc).put("regionCode", region);
         return filing;
     }
@@ -87,7 +78,7 @@ public final class CampaignGateway {
 
     /** A training record of the sample unit's officer 王芳, trained and assessed on {@code day}. */
     public static ObjectNode trainingRecord(String uscc, String region, LocalDate day) {
-        ObjectNode record = fixture("training-record/valid-officer-trained-by-unit.json");
+        ObjectNode record = Fixtures.object("training-record/valid-officer-trained-by-unit.json");
         record.put("unitUscc", uscc).put("regionCode", region).put("trainedOn", day.toString());
         ((ObjectNode) record.get("assessment")).put("assessedOn", day.toString());
         return record;
@@ -95,21 +86,21 @@ public final class CampaignGateway {
 
     /** An order of the Tianhe regulator (or, for a unit outside Tianhe, of Guangzhou) to the unit. */
     public static ObjectNode order(String number, String uscc, String region, LocalDate issuedOn, LocalDate deadline) {
-        ObjectNode order = fixture(region.equals("440106") ? "rectification-order/valid-order-no-director.json"
+        ObjectNode order = Fixtures.object(region.equals("440106") ? "rectification-order/valid-order-no-director.json"
                 : "rectification-order/valid-order-by-city-no-mechanism.json");
         return order.put("orderNumber", number).put("unitUscc", uscc).put("regionCode", region)
                 .put("issuedOn", issuedOn.toString()).put("deadline", deadline.toString());
     }
 
     public static ObjectNode rectified(String number, LocalDate on) {
-        ObjectNode change = fixture("rectification-order-change/valid-rectified-with-evidence.json");
+        ObjectNode change = Fixtures.object("rectification-order-change/valid-rectified-with-evidence.json");
         change.put("orderNumber", number);
         ((ObjectNode) change.get("rectification")).put("rectifiedOn", on.toString());
         return change;
     }
 
     public static ObjectNode penalised(String number, LocalDate on) {
-        ObjectNode change = fixture("rectification-order-change/valid-penalised.json");
+        ObjectNode change = Fixtures.object("rectification-order-change/valid-penalised.json");
         change.put("orderNumber", number);
         ((ObjectNode) change.get("penalty")).put("decidedOn", on.toString());
         return change;
@@ -117,7 +108,7 @@ public final class CampaignGateway {
 
     /** The sample inspection institute's report of the unit, inspected on {@code day}. */
     public static ObjectNode agencyReport(String uscc, String region, LocalDate day) {
-        ObjectNode report = fixture("agency-report/valid-inspection-report.json");
+        ObjectNode report = Fixtures.object("agency-report/valid-inspection-report.json");
         report.put("unitUscc", uscc).put("regionCode", region);
         ((ObjectNode) report.get("source")).put("date", day.toString());
         return report;

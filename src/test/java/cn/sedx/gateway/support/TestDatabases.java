@@ -2,19 +2,27 @@ package cn.sedx.gateway.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The databases the store's tests run on: embedded H2 (in PostgreSQL mode, as the gateway runs it) and a real
- * PostgreSQL server, whose URL comes from {@code SEDX_TEST_PG_URL} ({@code .ci/postgres.sh} starts one and
- * prints it). Without that variable the PostgreSQL cases are skipped, except under CI, where they fail.
+ * The databases the tests run on, set up here and nowhere else: embedded H2 (in PostgreSQL mode, as the gateway
+ * runs it) and a real PostgreSQL server, whose URL comes from {@code SEDX_TEST_PG_URL} ({@code .ci/postgres.sh}
+ * starts one and prints it). Without that variable the PostgreSQL cases are skipped, except under CI, where they
+ * fail.
  */
 public enum TestDatabases {
     H2,
     POSTGRESQL;
+
+    /** The options the gateway opens H2 with (application.yaml), after the database's name. */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** Where a test database server is and how to sign in to it. */
+    public record Server(String url, String user, String password) {}
 
     /** A freshly migrated, empty database. */
     public DataSource migrated() {
@@ -27,9 +35,15 @@ public enum TestDatabases {
      */
     public DataSource migratedTo(String target) {
         DataSource dataSource = switch (this) {
-            case H2 -> new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-            case POSTGRESQL -> postgres();
+            case H2 -> new DriverManagerDataSource(h2Url(), "sa", "");
+            case POSTGRESQL -> {
+                Server server = postgresServer().orElse(null);
+                if (server == null && "true".equals(System.getenv("CI"))) {
+                    throw new IllegalStateException("CI must provide SEDX_TEST_PG_URL (see .ci/postgres.sh)");
+                }
+                assumeTrue(server != null, "SEDX_TEST_PG_URL is not set: run `export SEDX_TEST_PG_URL=$(.ci/postgres.sh)`");
+                yield new DriverManagerDataSource(server.url(), server.user(), server.password());
+            }
         };
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
@@ -42,15 +56,19 @@ public enum TestDatabases {
         return dataSource;
     }
 
-    private static DataSource postgres() {
+    /** The URL of a fresh, empty in-memory H2 database, kept until the JVM ends, opened as the gateway opens H2. */
+    public static String h2Url() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + H2_OPTIONS + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * The PostgreSQL server of {@code SEDX_TEST_PG_URL} ({@code SEDX_TEST_PG_USER}, {@code SEDX_TEST_PG_PASSWORD},
+     * default {@code sedx} / {@code sedx-test-only}), or empty when none is set.
+     */
+    public static Optional<Server> postgresServer() {
         String url = System.getenv("SEDX_TEST_PG_URL");
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (ci && url == null) {
-            throw new IllegalStateException("CI must provide SEDX_TEST_PG_URL (see .ci/postgres.sh)");
-        }
-        assumeTrue(url != null, "SEDX_TEST_PG_URL is not set: run `export SEDX_TEST_PG_URL=$(.ci/postgres.sh)`");
-        return new DriverManagerDataSource(url, env("SEDX_TEST_PG_USER", "sedx"),
-                env("SEDX_TEST_PG_PASSWORD", "sedx-test-only"));
+        return Optional.ofNullable(url).map(u -> new Server(u, env("SEDX_TEST_PG_USER", "sedx"),
+                env("SEDX_TEST_PG_PASSWORD", "sedx-test-only")));
     }
 
     private static String env(String name, String fallback) {

@@ -3,12 +3,11 @@ package cn.sedx.gateway.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import javax.xml.XMLConstants;
@@ -30,14 +29,6 @@ class CampaignTransformTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode fixture(String path) {
-        try (InputStream in = CampaignTransformTests.class.getResourceAsStream("/fixtures/" + path)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Envelope envelope(MessageType type) {
         return new Envelope("0f0e0d0c-0000-4000-8000-000000000016", type, Instant.parse("2026-11-28T08:00:00Z"),
                 "91440106MA59ABCDEX", "440106");
@@ -50,7 +41,7 @@ class CampaignTransformTests {
             "rectification-order-change/valid-penalised.json, RECTIFICATION_ORDER_CHANGE",
             "agency-report/valid-inspection-report.json, AGENCY_REPORT"})
     void writesProvincialJsonWithTheRecordUnchangedAndItsUnit(String path, MessageType type) throws IOException {
-        JsonNode canonical = fixture(path);
+        JsonNode canonical = Fixtures.json(path);
 
         JsonNode provincial = JSON.readTree(new ProvincialJson(JSON).write("1.0", envelope(type), canonical));
 
@@ -72,7 +63,7 @@ class CampaignTransformTests {
     })
     void writesNationalXmlValidAgainstTheSchema(String path, MessageType type, String xpath, String expected)
             throws Exception {
-        byte[] xml = new NationalXml().write("1.0", envelope(type), fixture(path));
+        byte[] xml = new NationalXml().write("1.0", envelope(type), Fixtures.json(path));
 
         SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         schemas.newSchema(Path.of("schemas", "national-filing.xsd").toFile()).newValidator()

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,11 +42,8 @@ class NationalXmlTests {
     void matchesTheYearEndReportFixture() throws Exception {
         byte[] xml = national.write("1.0", envelope(MessageType.YEAR_END_REPORT), canonical("year-end-report.json"));
 
-        String fixture = "/fixtures/transform/year-end-report.expected.xml";
-        try (InputStream expected = getClass().getResourceAsStream(fixture)) {
-            assertThat(new String(xml, StandardCharsets.UTF_8))
-                    .isEqualTo(new String(expected.readAllBytes(), StandardCharsets.UTF_8).strip());
-        }
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .isEqualTo(Fixtures.text("transform/year-end-report.expected.xml").strip());
     }
 
     @Test

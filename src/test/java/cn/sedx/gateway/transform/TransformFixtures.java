@@ -1,14 +1,12 @@
 package cn.sedx.gateway.transform;
 
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** The canonical fixtures of the transformer tests and an envelope for them. */
+/** The canonical fixtures of the transformer tests (under {@code fixtures/transform/}) and an envelope for them. */
 final class TransformFixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -16,11 +14,7 @@ final class TransformFixtures {
     private TransformFixtures() {}
 
     static JsonNode canonical(String name) {
-        try (InputStream in = TransformFixtures.class.getResourceAsStream("/fixtures/transform/" + name)) {
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.json("transform/" + name);
     }
 
     static Envelope envelope(MessageType type) {

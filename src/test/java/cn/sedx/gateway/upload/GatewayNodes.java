@@ -1,12 +1,12 @@
 package cn.sedx.gateway.upload;
 
 import cn.sedx.gateway.SedxApplication;
-import java.nio.file.Path;
+import cn.sedx.gateway.support.FreshDataDirectory;
+import cn.sedx.gateway.support.TestDatabases;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.h2.tools.Server;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,18 +26,18 @@ public final class GatewayNodes implements AutoCloseable {
     private final String storeKey = randomKey();
 
     public GatewayNodes() throws SQLException {
-        String pg = System.getenv("SEDX_TEST_PG_URL");
+        TestDatabases.Server pg = TestDatabases.postgresServer().orElse(null);
         if (pg != null) {
             h2 = null;
-            url = pg;
-            user = env("SEDX_TEST_PG_USER", "sedx");
-            password = env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
+            url = pg.url();
+            user = pg.user();
+            password = pg.password();
             // the test database is shared with the store's tests: start the cluster on an empty one
             org.flywaydb.core.Flyway.configure().dataSource(url, user, password).cleanDisabled(false).load().clean();
         } else {
             h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
             url = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:cluster-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                    + TestDatabases.H2_OPTIONS + ";DB_CLOSE_DELAY=-1";
             user = "sa";
             password = "";
         }
@@ -53,9 +53,7 @@ public final class GatewayNodes implements AutoCloseable {
     public ConfigurableApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("server.port", 0);
-        properties.put("sedx.data-dir", Path.of("target", "test-data", UUID.randomUUID().toString())
-                .toAbsolutePath().toString());
-        properties.put("spring.artemis.embedded.server-id", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+        properties.putAll(FreshDataDirectory.properties());
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", user);
         properties.put("spring.datasource.password", password);
@@ -93,10 +91,5 @@ public final class GatewayNodes implements AutoCloseable {
         if (h2 != null) {
             h2.stop();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -49,8 +49,9 @@ class NationalUploadDeliveryTests {
     JdbcClient jdbc;
 
     @BeforeEach
-    void platformUp() {
+    void platformUpAndNothingLeftToUpload() {
         control("OK", 0);
+        UploadBaseline.reset(jdbc);
     }
 
     @Test
@@ -62,6 +63,7 @@ class NationalUploadDeliveryTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> state(runId).equals("SUCCEEDED"));
         List<String> chunks = chunkMessages(runId);
         assertThat(chunks).hasSize(3);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(receptions(chunk)).as("copies of " + chunk).isEqualTo(1));
         assertThat(filingsReceived(chunks)).containsExactlyElementsOf(filings);
         assertThat(uploads().at("/watermark/id").asText()).isEqualTo(filings.get(4));
     }
@@ -69,6 +71,7 @@ class NationalUploadDeliveryTests {
     @Test
     void recoversFromAPlatformFailingHalfWayWithoutLosingOrRepeatingAChunk() {
         List<String> filings = submit(12);
+        String watermarkBefore = uploads().at("/watermark/id").asText();
         long failedBefore = stats().at("/national-platform/failed").asLong();
         control("DELAY", 1500);
         String runId = trigger("half-way failure");
@@ -78,16 +81,19 @@ class NationalUploadDeliveryTests {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> stats().at("/national-platform/failed").asLong() >= failedBefore + 2);
         assertThat(run(runId).get("chunksAcknowledged").asInt()).isLessThan(6);
+        assertThat(uploads().at("/watermark/id").asText()).as("watermark with only some chunks acknowledged")
+                .isEqualTo(watermarkBefore);
         control("OK", 0);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> state(runId).equals("SUCCEEDED"));
         List<String> chunks = chunkMessages(runId);
         assertThat(chunks).hasSize(6);
         for (String chunk : chunks) {
-            assertThat(received(chunk)).as("deliveries of chunk " + chunk).hasSize(1);
+            assertThat(receptions(chunk)).as("copies of chunk " + chunk + " received").isEqualTo(1);
         }
         assertThat(chunks.stream().mapToInt(this::attempts).max().orElseThrow()).isGreaterThan(1);
         assertThat(filingsReceived(chunks)).containsExactlyElementsOf(filings);
+        assertThat(uploads().at("/watermark/id").asText()).isEqualTo(filings.get(11));
     }
 
     private List<String> filingsReceived(List<String> chunks) {
@@ -115,6 +121,11 @@ class NationalUploadDeliveryTests {
             }
         });
         return accepted;
+    }
+
+    /** Every verified copy of {@code messageId} the national platform's simulator received. */
+    private int receptions(String messageId) {
+        return read(new Http(port).get("/sim/receptions?messageId=" + messageId)).path("national-platform").asInt();
     }
 
     private int attempts(String messageId) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,8 +52,14 @@ class PersonnelUploadTests {
     @Autowired
     UploadSettlement settlement;
 
+    @BeforeEach
+    void nothingLeftToUpload() {
+        UploadBaseline.reset(jdbc);
+    }
+
     @Test
     void uploadsInChunksAndAdvancesTheWatermarkOnlyWhenEveryChunkIsAcknowledged() {
+        String watermarkBefore = uploads().at("/watermark/id").asText();
         List<String> filings = submit(5);
 
         JsonNode run = trigger("nightly run missed");
@@ -64,6 +71,9 @@ class PersonnelUploadTests {
         acknowledge(chunks.subList(0, 2));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
                 .until(() -> find(runId).get("state").asText().equals("RUNNING"));
+        assertThat(find(runId).get("chunksAcknowledged").asInt()).isEqualTo(2);
+        assertThat(uploads().at("/watermark/id").asText()).as("watermark with two of three chunks acknowledged")
+                .isEqualTo(watermarkBefore);
 
         acknowledge(chunks.subList(2, 3));
 

@@ -7,6 +7,7 @@ import cn.sedx.gateway.model.AgencyReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** 检验、鉴定评审机构报告 (docs/validation.md). */
 class AgencyReportValidationTests {
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     private ValidationOutcome validate(String fixture) {
         return validator.validate(MessageType.AGENCY_REPORT, Fixtures.json("agency-report/" + fixture));

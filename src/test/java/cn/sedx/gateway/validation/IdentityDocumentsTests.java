@@ -29,7 +29,7 @@ class IdentityDocumentsTests {
         "PASSPORT,                     EA1234567",
     })
     void acceptsEachDocumentInItsOwnFormat(IdType type, String number) {
-        assertThat(IdentityDocuments.check(type, number, Fixtures.CLOCK)).isEmpty();
+        assertThat(IdentityDocuments.check(type, number, Validators.CLOCK)).isEmpty();
     }
 
     @ParameterizedTest
@@ -38,9 +38,9 @@ class IdentityDocumentsTests {
         String first17 = region + "19900415123";
         String number = first17 + IdNumbers.checkChar(first17);
 
-        assertThat(IdentityDocuments.check(IdType.HMT_RESIDENCE_PERMIT, number, Fixtures.CLOCK)).isEmpty();
+        assertThat(IdentityDocuments.check(IdType.HMT_RESIDENCE_PERMIT, number, Validators.CLOCK)).isEmpty();
         assertThat(IdentityDocuments.check(IdType.HMT_RESIDENCE_PERMIT, "440106" + number.substring(6),
-                Fixtures.CLOCK)).contains(ErrorCode.RESIDENCE_PERMIT_FORMAT);
+                Validators.CLOCK)).contains(ErrorCode.RESIDENCE_PERMIT_FORMAT);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -63,14 +63,14 @@ class IdentityDocumentsTests {
         "RESIDENT_ID,                  11010519491231002Y, ID_NUMBER_FORMAT",
     })
     void refusesAMalformedNumberWithItsTypesCode(IdType type, String number, ErrorCode code) {
-        assertThat(IdentityDocuments.check(type, number, Fixtures.CLOCK)).contains(code);
+        assertThat(IdentityDocuments.check(type, number, Validators.CLOCK)).contains(code);
     }
 
     @ParameterizedTest
     @NullSource
     void treatsAMissingTypeAsAResidentId(IdType type) {
-        assertThat(IdentityDocuments.check(type, "11010519491231002X", Fixtures.CLOCK)).isEmpty();
-        assertThat(IdentityDocuments.check(type, "110105194912310021", Fixtures.CLOCK))
+        assertThat(IdentityDocuments.check(type, "11010519491231002X", Validators.CLOCK)).isEmpty();
+        assertThat(IdentityDocuments.check(type, "110105194912310021", Validators.CLOCK))
                 .contains(ErrorCode.ID_NUMBER_CHECKSUM);
     }
 

@@ -17,12 +17,12 @@ final class InMemoryDirectory implements PersonnelDirectory {
 
     /** Files a fixture's filing, under its own credit code and unit kind. */
     InMemoryDirectory file(String fixture) {
-        return file(Fixtures.personnelFiling(fixture));
+        return file(Validators.personnelFiling(fixture));
     }
 
     /** Files a fixture's filing as another unit kind of the same credit code (a firm that is both). */
     InMemoryDirectory fileAs(String fixture, UnitKind kind, String regionCode) {
-        PersonnelFiling filing = Fixtures.personnelFiling(fixture);
+        PersonnelFiling filing = Validators.personnelFiling(fixture);
         Unit unit = filing.unit();
         return file(new PersonnelFiling(filing.filingKind(), filing.effectiveDate(), new Unit(unit.name(),
                 unit.uscc(), kind, regionCode, unit.equipmentCategories(), null, null), filing.persons()));

@@ -8,6 +8,7 @@ import cn.sedx.gateway.model.PersonnelFiling;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Personnel filings real units send: letter 品种 codes, regions, identity documents, supplementary filings. */
 class PersonnelFilingRealDataTests {
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     private ValidationOutcome validate(String fixture) {
         return validator.validate(MessageType.PERSONNEL_FILING, Fixtures.json("personnel-filing/" + fixture));
@@ -78,7 +79,7 @@ class PersonnelFilingRealDataTests {
     void refusesTheBingtuanPrefixWhenConfiguredTo() {
         ValidationSettings settings = new ValidationSettings(null, null, null, null, false, null, null, null, null);
 
-        ValidationOutcome outcome = Fixtures.validator(settings).validate(MessageType.PERSONNEL_FILING,
+        ValidationOutcome outcome = Validators.validator(settings).validate(MessageType.PERSONNEL_FILING,
                 Fixtures.json("personnel-filing/valid-use-unit-in-bingtuan-region.json"));
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)

@@ -9,6 +9,7 @@ import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PersonnelFilingValidationTests {
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     private ValidationOutcome validate(String fixture) {
         return validator.validate(MessageType.PERSONNEL_FILING, Fixtures.json("personnel-filing/" + fixture));
@@ -106,7 +107,7 @@ class PersonnelFilingValidationTests {
     void refusesALegacyDeviceCodeWhenConfiguredTo() {
         var settings = new ValidationSettings(null, null, null, false);
 
-        ValidationOutcome outcome = Fixtures.validator(settings).validate(MessageType.PERSONNEL_FILING,
+        ValidationOutcome outcome = Validators.validator(settings).validate(MessageType.PERSONNEL_FILING,
                 Fixtures.json("personnel-filing/device-code-legacy.json"));
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
@@ -118,7 +119,7 @@ class PersonnelFilingValidationTests {
         var pair = new ValidationSettings.RolePair(Role.SAFETY_DIRECTOR, Role.SAFETY_OFFICER);
         var settings = new ValidationSettings(Map.of(UnitKind.USE, List.of(pair)), null, null, null);
 
-        ValidationOutcome outcome = Fixtures.validator(settings).validate(MessageType.PERSONNEL_FILING,
+        ValidationOutcome outcome = Validators.validator(settings).validate(MessageType.PERSONNEL_FILING,
                 Fixtures.json("personnel-filing/valid-use-unit-director-also-officer.json"));
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)

@@ -10,6 +10,7 @@ import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.validation.OrdersOnFile.OrderOnFile;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class RectificationOrderValidationTests {
             : Optional.empty();
 
     private final FilingValidator validator = new FilingValidator(ValidationSettings.defaults(),
-            Fixtures.EMPTY_DIRECTORY, ON_FILE, ComputedFigures.NONE, Fixtures.CLOCK);
+            Validators.EMPTY_DIRECTORY, ON_FILE, ComputedFigures.NONE, Validators.CLOCK);
 
     private ValidationOutcome order(String fixture) {
         return validator.validate(MessageType.RECTIFICATION_ORDER, Fixtures.json("rectification-order/" + fixture));

@@ -9,6 +9,7 @@ import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.Uscc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class SafetyRecordUnitAndPeriodTests {
     private static final String USE_UNIT = "91440106MA59ABCDEX";
 
     private final InMemoryDirectory directory = new InMemoryDirectory().file("valid-use-unit.json");
-    private final FilingValidator validator = Fixtures.validator(directory);
+    private final FilingValidator validator = Validators.validator(directory);
 
     private static ObjectNode record(String fixture) {
         return (ObjectNode) Fixtures.json("safety-record/" + fixture);
@@ -56,7 +57,7 @@ class SafetyRecordUnitAndPeriodTests {
     void takesTheRegionFromTheRecordFirst() {
         ObjectNode body = record("valid-daily-check.json").put("regionCode", "440106");
 
-        ValidationOutcome outcome = Fixtures.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
+        ValidationOutcome outcome = Validators.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
                 body);
 
         assertThat(outcome.regionCode()).isEqualTo("440106");
@@ -70,7 +71,7 @@ class SafetyRecordUnitAndPeriodTests {
         InMemoryDirectory onFile = new InMemoryDirectory().file("valid-use-unit-credit-code-issued-at-city-level.json");
         ObjectNode body = record("valid-daily-check.json").put("unitUscc", cityLevel);
 
-        ValidationOutcome outcome = Fixtures.validator(onFile).validate(MessageType.SAFETY_RECORD, body);
+        ValidationOutcome outcome = Validators.validator(onFile).validate(MessageType.SAFETY_RECORD, body);
 
         assertThat(outcome.errors()).isEmpty();
         assertThat(outcome.warnings()).isEmpty();
@@ -101,7 +102,7 @@ class SafetyRecordUnitAndPeriodTests {
     void checksTheRoleAgainstTheFilingOfTheKindTheRecordNames() {
         directory.file("valid-production-unit.json")
                 .fileAs("valid-production-unit.json", UnitKind.USE, "440112");
-        String firm = Fixtures.personnelFiling("valid-production-unit.json").unit().uscc();
+        String firm = Validators.personnelFiling("valid-production-unit.json").unit().uscc();
         ObjectNode asUseUnit = record("valid-daily-check.json").put("unitUscc", firm).put("unitKind", "USE");
         ObjectNode asProducer = asUseUnit.deepCopy().put("unitKind", "PRODUCTION");
 
@@ -115,7 +116,7 @@ class SafetyRecordUnitAndPeriodTests {
     void checksTheRoleFormAgainstTheKindTheRecordNamesEvenWithNothingOnFile() {
         ObjectNode body = record("valid-daily-check.json").put("unitKind", "PRODUCTION");
 
-        assertThat(Fixtures.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD, body).errors())
+        assertThat(Validators.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD, body).errors())
                 .extracting(Violation::code).containsExactly(ErrorCode.RECORD_ROLE_MISMATCH);
     }
 
@@ -125,7 +126,7 @@ class SafetyRecordUnitAndPeriodTests {
         "stopped-registered-by-production-unit.json,        OPERATING_STATUS_NOT_FOR_UNIT_KIND",
     })
     void refusesAStatusThatDoesNotFitTheUnitKind(String fixture, ErrorCode code) {
-        ValidationOutcome outcome = Fixtures.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
+        ValidationOutcome outcome = Validators.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
                 record(fixture));
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
@@ -134,7 +135,7 @@ class SafetyRecordUnitAndPeriodTests {
 
     @Test
     void acceptsProductionSuspendedFromAProductionUnit() {
-        ValidationOutcome outcome = Fixtures.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
+        ValidationOutcome outcome = Validators.validator(new InMemoryDirectory()).validate(MessageType.SAFETY_RECORD,
                 record("valid-production-suspended-by-production-unit.json"));
 
         assertThat(outcome.errors()).isEmpty();
@@ -176,7 +177,7 @@ class SafetyRecordUnitAndPeriodTests {
         var lenient = new ValidationSettings.LateFiling(Duration.ofDays(30), null, null);
         var settings = new ValidationSettings(null, null, null, null, null, null, lenient, null, null);
 
-        ValidationOutcome outcome = new FilingValidator(settings, directory, Fixtures.CLOCK)
+        ValidationOutcome outcome = new FilingValidator(settings, directory, Validators.CLOCK)
                 .validate(MessageType.SAFETY_RECORD, record("late-filing-daily-check.json"));
 
         assertThat(outcome.warnings()).isEmpty();
@@ -187,7 +188,7 @@ class SafetyRecordUnitAndPeriodTests {
         var settings = new ValidationSettings(null, null, null, null, null, LocalDate.of(2023, 5, 1), null, null,
                 null);
 
-        ValidationOutcome outcome = new FilingValidator(settings, directory, Fixtures.CLOCK)
+        ValidationOutcome outcome = new FilingValidator(settings, directory, Validators.CLOCK)
                 .validate(MessageType.SAFETY_RECORD, record("period-before-orders.json"));
 
         assertThat(outcome.errors()).isEmpty();

@@ -7,6 +7,7 @@ import cn.sedx.gateway.model.SafetyRecord;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,11 @@ class SafetyRecordValidationTests {
 
     private static final String USE_UNIT = "91440106MA59ABCDEX";
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     /** A validator that has the sample use unit's personnel filing on file. */
-    private final FilingValidator withUseUnitOnFile = Fixtures.validator(uscc -> USE_UNIT.equals(uscc)
-            ? Optional.of(Fixtures.personnelFiling("valid-use-unit.json"))
+    private final FilingValidator withUseUnitOnFile = Validators.validator(uscc -> USE_UNIT.equals(uscc)
+            ? Optional.of(Validators.personnelFiling("valid-use-unit.json"))
             : Optional.empty());
 
     private static ObjectNode record(String fixture) {
@@ -64,7 +65,7 @@ class SafetyRecordValidationTests {
 
     @Test
     void reportsABodyThatIsNotAnObjectAndBindsNothing() {
-        ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, Fixtures.MAPPER.createArrayNode());
+        ValidationOutcome outcome = validator.validate(MessageType.SAFETY_RECORD, Validators.MAPPER.createArrayNode());
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
                 .containsExactly(tuple(ErrorCode.SCHEMA_VIOLATION, ""));
@@ -127,8 +128,8 @@ class SafetyRecordValidationTests {
 
     @Test
     void warnsWhenTheResponsiblePersonIsNotOnFile() {
-        FilingValidator withDirectory = Fixtures.validator(uscc -> USE_UNIT.equals(uscc)
-                ? Optional.of(Fixtures.personnelFiling("valid-use-unit.json"))
+        FilingValidator withDirectory = Validators.validator(uscc -> USE_UNIT.equals(uscc)
+                ? Optional.of(Validators.personnelFiling("valid-use-unit.json"))
                 : Optional.empty());
         ObjectNode body = record("valid-daily-check.json");
         ((ObjectNode) body.get("responsiblePerson")).put("idNumber", "11010519491231002X");
@@ -143,8 +144,8 @@ class SafetyRecordValidationTests {
 
     @Test
     void acceptsWithoutWarningWhenThePersonHoldsTheRoleOnFile() {
-        FilingValidator withDirectory = Fixtures.validator(
-                uscc -> Optional.of(Fixtures.personnelFiling("valid-use-unit.json")));
+        FilingValidator withDirectory = Validators.validator(
+                uscc -> Optional.of(Validators.personnelFiling("valid-use-unit.json")));
 
         ValidationOutcome outcome = withDirectory.validate(MessageType.SAFETY_RECORD, record("valid-daily-check.json"));
 
@@ -154,8 +155,8 @@ class SafetyRecordValidationTests {
 
     @Test
     void requiresTheProductionFormWhenTheFilingShowsAProductionUnit() {
-        FilingValidator withDirectory = Fixtures.validator(
-                uscc -> Optional.of(Fixtures.personnelFiling("valid-production-unit.json")));
+        FilingValidator withDirectory = Validators.validator(
+                uscc -> Optional.of(Validators.personnelFiling("valid-production-unit.json")));
 
         ValidationOutcome outcome = withDirectory.validate(MessageType.SAFETY_RECORD, record("valid-daily-check.json"));
 

@@ -1,20 +1,30 @@
 package cn.sedx.gateway.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +57,52 @@ class SchemaContractTests {
 
     @Test
     void loadsAllSchemasWithoutTheNetwork() {
-        // every $ref is relative and every $id maps to the classpath; a remote fetch would fail here
-        assertThat(new SchemaCheck().check(MessageType.SAFETY_RECORD, Fixtures.json(
-                "safety-record/valid-daily-check.json"))).isEmpty();
+        List<URI> fetched = new ArrayList<>();
+        SchemaCheck check = withoutTheNetwork(fetched, SchemaCheck::new);
+
+        assertThat(fetched).as("URLs a schema reached for").isEmpty();
+        assertThat(withoutTheNetwork(fetched, () -> check.check(MessageType.SAFETY_RECORD,
+                Fixtures.json("safety-record/valid-daily-check.json")))).isEmpty();
+        assertThat(fetched).as("URLs a schema reached for").isEmpty();
+    }
+
+    @Test
+    void theNetworkGuardCatchesASchemaThatReachesForTheNetwork() {
+        List<URI> fetched = new ArrayList<>();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        String remote = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+                + " \"$ref\": \"http://schemas.sedx.invalid/remote.schema.json\"}";
+
+        assertThatThrownBy(() -> withoutTheNetwork(fetched, () -> {
+            factory.getSchema(remote).initializeValidators();
+            return null;
+        })).isNotNull();
+        assertThat(fetched).isNotEmpty().containsOnly(URI.create("http://schemas.sedx.invalid/remote.schema.json"));
+    }
+
+    /**
+     * Runs {@code work} with a proxy selector that refuses every connection a {@link java.net.URL} would open
+     * over the network (HTTP, HTTPS, FTP: each asks the default selector first) and records its address.
+     */
+    private static <T> T withoutTheNetwork(List<URI> fetched, Supplier<T> work) {
+        ProxySelector before = ProxySelector.getDefault();
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                fetched.add(uri);
+                throw new IllegalStateException("no network in this test: " + uri);
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+                fetched.add(uri);
+            }
+        });
+        try {
+            return work.get();
+        } finally {
+            ProxySelector.setDefault(before);
+        }
     }
 
     @Test
@@ -115,7 +168,7 @@ class SchemaContractTests {
                 problems.add(at + ": no Chinese description");
             }
             String type = node.path("type").asText("");
-            if (type.equals("object") && !node.path("additionalProperties").isBoolean()) {
+            if (type.equals("object") && !BooleanNode.FALSE.equals(node.get("additionalProperties"))) {
                 problems.add(at + ": additionalProperties not false");
             }
             if (type.equals("string") && !node.has("maxLength") && !node.has("enum")) {

@@ -84,8 +84,8 @@ class SmallIdentifiersTests {
     @Test
     void takesTodayInBeijing() {
         // 2026-11-28T04:00Z is noon in Beijing; at 17:00Z it is already the next day there
-        assertThat(Dates.today(Fixtures.CLOCK)).isEqualTo(LocalDate.of(2026, 11, 28));
-        assertThat(Dates.isFuture(LocalDate.of(2026, 11, 29), Fixtures.CLOCK)).isTrue();
-        assertThat(Dates.isFuture(LocalDate.of(2026, 11, 28), Fixtures.CLOCK)).isFalse();
+        assertThat(Dates.today(Validators.CLOCK)).isEqualTo(LocalDate.of(2026, 11, 28));
+        assertThat(Dates.isFuture(LocalDate.of(2026, 11, 29), Validators.CLOCK)).isTrue();
+        assertThat(Dates.isFuture(LocalDate.of(2026, 11, 28), Validators.CLOCK)).isFalse();
     }
 }

@@ -8,6 +8,7 @@ import cn.sedx.gateway.model.UnitKind;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** 培训考核记录: who was trained and assessed, by whom, when, with what result (docs/validation.md). */
 class TrainingRecordValidationTests {
 
-    private final FilingValidator validator = Fixtures.validator(
+    private final FilingValidator validator = Validators.validator(
             new InMemoryDirectory().file("valid-use-unit.json"));
 
     private ValidationOutcome validate(String fixture) {
@@ -101,7 +102,7 @@ class TrainingRecordValidationTests {
         ObjectNode record = (ObjectNode) Fixtures.json("training-record/valid-officer-trained-by-unit.json");
         record.remove("regionCode");
 
-        ValidationOutcome outcome = Fixtures.validator().validate(MessageType.TRAINING_RECORD, record);
+        ValidationOutcome outcome = Validators.validator().validate(MessageType.TRAINING_RECORD, record);
 
         assertThat(outcome.errors()).isEmpty();
         assertThat(outcome.warnings()).extracting(Violation::code).containsExactly(ErrorCode.REGION_FROM_CREDIT_CODE);

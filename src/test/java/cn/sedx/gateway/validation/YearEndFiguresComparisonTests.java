@@ -7,6 +7,7 @@ import cn.sedx.gateway.model.Figures;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,8 @@ class YearEndFiguresComparisonTests {
             asked.add(year + " " + region);
             return Optional.of(computed);
         };
-        return new FilingValidator(ValidationSettings.defaults(), Fixtures.EMPTY_DIRECTORY, OrdersOnFile.NONE,
-                figures, Fixtures.CLOCK).validate(MessageType.YEAR_END_REPORT,
+        return new FilingValidator(ValidationSettings.defaults(), Validators.EMPTY_DIRECTORY, OrdersOnFile.NONE,
+                figures, Validators.CLOCK).validate(MessageType.YEAR_END_REPORT,
                 Fixtures.json("year-end-report/valid-report.json"));
     }
 
@@ -66,7 +67,7 @@ class YearEndFiguresComparisonTests {
 
     private static Figures stated() {
         try {
-            return Fixtures.MAPPER.treeToValue(Fixtures.json("year-end-report/valid-report.json").get("figures"),
+            return Validators.MAPPER.treeToValue(Fixtures.json("year-end-report/valid-report.json").get("figures"),
                     Figures.class);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);

@@ -7,6 +7,7 @@ import cn.sedx.gateway.model.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The 公文 elements of a year-end report: 签发人, 主送, the year in 发文字号, and figures that agree. */
 class YearEndReportElementsTests {
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     private ValidationOutcome validate(FilingValidator with, String fixture) {
         return with.validate(MessageType.YEAR_END_REPORT, Fixtures.json("year-end-report/" + fixture));
@@ -46,10 +47,10 @@ class YearEndReportElementsTests {
         var settings = new ValidationSettings(null, null, null, null, null, null, null, null, true);
 
         assertThat(validate(validator, "valid-report.json").errors()).isEmpty();
-        assertThat(validate(Fixtures.validator(settings), "valid-report.json").errors())
+        assertThat(validate(Validators.validator(settings), "valid-report.json").errors())
                 .extracting(Violation::code, Violation::pointer)
                 .containsExactly(tuple(ErrorCode.SIGNER_MISSING, "/signer"));
-        assertThat(validate(Fixtures.validator(settings), "valid-report-with-signer.json").errors()).isEmpty();
+        assertThat(validate(Validators.validator(settings), "valid-report-with-signer.json").errors()).isEmpty();
     }
 
     @Test
@@ -57,11 +58,11 @@ class YearEndReportElementsTests {
         var provincial = new ValidationSettings(null, null, null, null, null, null, null, "广东省人民政府", null);
         var unchecked = new ValidationSettings(null, null, null, null, null, null, null, "", null);
 
-        assertThat(validate(Fixtures.validator(provincial), "main-recipients-without-samr-bureau.json").errors())
+        assertThat(validate(Validators.validator(provincial), "main-recipients-without-samr-bureau.json").errors())
                 .isEmpty();
-        assertThat(validate(Fixtures.validator(provincial), "valid-report.json").errors())
+        assertThat(validate(Validators.validator(provincial), "valid-report.json").errors())
                 .extracting(Violation::code).containsExactly(ErrorCode.MAIN_RECIPIENT_MISSING);
-        assertThat(validate(Fixtures.validator(unchecked), "main-recipients-without-samr-bureau.json").errors())
+        assertThat(validate(Validators.validator(unchecked), "main-recipients-without-samr-bureau.json").errors())
                 .isEmpty();
     }
 

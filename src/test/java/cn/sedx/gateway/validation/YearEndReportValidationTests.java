@@ -8,6 +8,7 @@ import cn.sedx.gateway.model.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.Violation;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 
 class YearEndReportValidationTests {
 
-    private final FilingValidator validator = Fixtures.validator();
+    private final FilingValidator validator = Validators.validator();
 
     private static ObjectNode report(String fixture) {
         return (ObjectNode) Fixtures.json("year-end-report/" + fixture);
@@ -98,7 +99,7 @@ class YearEndReportValidationTests {
     void rejectsAnAttachmentOverTheConfiguredSize() {
         var settings = new ValidationSettings(null, null, DataSize.ofBytes(64), null);
 
-        ValidationOutcome outcome = Fixtures.validator(settings).validate(MessageType.YEAR_END_REPORT,
+        ValidationOutcome outcome = Validators.validator(settings).validate(MessageType.YEAR_END_REPORT,
                 report("valid-report.json"));
 
         assertThat(outcome.errors()).extracting(Violation::code, Violation::pointer)
@@ -111,7 +112,7 @@ class YearEndReportValidationTests {
                 .at("/attachments/0/contentBase64").asText()).length;
         var settings = new ValidationSettings(null, null, DataSize.ofBytes(size), null);
 
-        assertThat(Fixtures.validator(settings).validate(MessageType.YEAR_END_REPORT, report("valid-report.json"))
+        assertThat(Validators.validator(settings).validate(MessageType.YEAR_END_REPORT, report("valid-report.json"))
                 .errors()).isEmpty();
     }
 
@@ -129,7 +130,7 @@ class YearEndReportValidationTests {
     void takesAllowedMediaTypesFromTheSettings() {
         var settings = new ValidationSettings(null, Set.of("application/ofd"), null, null);
 
-        assertThat(Fixtures.validator(settings).validate(MessageType.YEAR_END_REPORT, report("valid-report.json"))
+        assertThat(Validators.validator(settings).validate(MessageType.YEAR_END_REPORT, report("valid-report.json"))
                 .errors()).extracting(Violation::code, Violation::pointer)
                 .containsExactly(tuple(ErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED, "/attachments/0/mediaType"));
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.sedx.gateway.SedxApplication;
 import cn.sedx.gateway.messagestore.MessageQuery;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -37,7 +37,7 @@ class BatchUploadRestartTests {
 
     @Test
     void resumesABatchInterruptedByAStopWithoutStoringARecordTwice() throws Exception {
-        Path dataDir = Path.of("target", "test-data", "batch-restart-" + UUID.randomUUID()).toAbsolutePath();
+        Path dataDir = FreshDataDirectory.folder("batch-restart");
         String id;
         long before;
         try (ConfigurableApplicationContext first = start(dataDir)) {

@@ -27,6 +27,7 @@ import cn.sedx.gateway.intake.soap.ws.UnitKind;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.support.CampaignGateway;
 import cn.sedx.gateway.support.CampaignGatewayTest;
+import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.SampleCredentials;
 import cn.sedx.gateway.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ class CampaignSoapTests {
         Receipt receipt = SoapClients.soap11(port).submitTrainingRecord(request, null).getReceipt();
 
         assertThat(receipt.getType()).isEqualTo("TRAINING_RECORD");
-        assertThat(stored(receipt)).isEqualTo(CampaignGateway.fixture(
+        assertThat(stored(receipt)).isEqualTo(Fixtures.object(
                 "training-record/valid-officer-trained-by-unit.json"));
     }
 

@@ -8,6 +8,7 @@ import cn.sedx.gateway.intake.soap.ws.SafetyRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.Marshaller;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Base64;
@@ -58,7 +58,7 @@ class CanonicalFilingWriterTests {
         "year-end-report/valid-report-without-main-recipients.json, YEAR_END_REPORT"})
     void writesEveryValidFixtureBackAsTheSameCanonicalJsonAfterAnXmlRoundTrip(String fixture, String type)
             throws Exception {
-        JsonNode expected = fixture(fixture);
+        JsonNode expected = Fixtures.json(fixture);
         Class<?> xmlType = switch (type) {
             case "PERSONNEL_FILING" -> PersonnelFiling.class;
             case "SAFETY_RECORD" -> SafetyRecord.class;
@@ -77,7 +77,7 @@ class CanonicalFilingWriterTests {
 
     @Test
     void refusesAFilingWhoseJsonWouldPassTheLimit() throws Exception {
-        JsonNode report = fixture("year-end-report/valid-report.json");
+        JsonNode report = Fixtures.json("year-end-report/valid-report.json");
         YearEndReport filing = json.treeToValue(report, YearEndReport.class);
 
         assertThatThrownBy(() -> writer.write(filing, 100))
@@ -106,12 +106,6 @@ class CanonicalFilingWriterTests {
         marshaller.marshal(element, xml);
         return context.createUnmarshaller().unmarshal(new StreamSource(new StringReader(xml.toString())), type)
                 .getValue();
-    }
-
-    private JsonNode fixture(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            return json.readTree(in);
-        }
     }
 
     /** Reads the canonical base64 attachment content into a DataHandler, as the SOAP types hold it. */

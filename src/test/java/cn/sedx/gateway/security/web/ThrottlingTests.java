@@ -7,7 +7,6 @@ import cn.sedx.gateway.security.AuthenticationThrottle;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Http;
 import cn.sedx.gateway.support.SampleCredentials;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -82,19 +81,16 @@ class ThrottlingTests {
         Http operator = new Http(port).basic(SampleCredentials.OPERATOR, SampleCredentials.OPERATOR_PASSWORD);
         assertThat(operator.get("/api/v1/admin/uploads").statusCode()).isEqualTo(200);
         int checksBefore = passwords.checksRun();
-        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
 
         Map<Integer, Long> statuses = parallel(40, http -> http.basic(SampleCredentials.AUDITOR, "guess")
                 .get("/api/v1/admin/uploads"));
 
-        long cpu = processCpuNanos() - cpuBefore;
         assertThat(statuses.getOrDefault(401, 0L)).as("%s", statuses).isLessThanOrEqualTo(3);
         assertThat(statuses.getOrDefault(429, 0L)).as("%s", statuses).isGreaterThanOrEqualTo(37);
         assertThat(passwords.checksRun() - checksBefore).as("bcrypt checks run").isLessThanOrEqualTo(3);
         assertThat(passwords.mostAtOnce()).as("bcrypt checks at once").isEqualTo(1);
-        // 40 bcrypt checks of cost 12 would take about 10 s of CPU; 3 take under one
-        assertThat(Duration.ofNanos(cpu)).isLessThan(Duration.ofSeconds(4));
+        // what 40 checks would cost against the 3 the throttle runs: PasswordCheckBenchmark (docs/benchmarks.md)
 
         assertThat(throttle.blocked(SOURCE)).as("blocked after %s, %s checks, %s ms", statuses,
                 passwords.checksRun() - checksBefore, Duration.ofNanos(System.nanoTime() - started).toMillis()).isTrue();
@@ -171,10 +167,5 @@ class ThrottlingTests {
         return http.send(http.request("/ws/submission").header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(envelope,
                         StandardCharsets.UTF_8)).build()).body();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -2,18 +2,17 @@ package cn.sedx.gateway.validation;
 
 import cn.sedx.gateway.model.CanonicalJson;
 import cn.sedx.gateway.model.PersonnelFiling;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.sedx.gateway.support.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Test fixtures under {@code src/test/resources/fixtures/} and a validator on a fixed clock. */
-final class Fixtures {
+/** The validator on a fixed clock and an empty personnel directory, and the sample filings as model objects. */
+final class Validators {
 
     /** 2026-11-28 12:00 in Beijing. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
@@ -22,23 +21,11 @@ final class Fixtures {
 
     static final PersonnelDirectory EMPTY_DIRECTORY = uscc -> Optional.empty();
 
-    private Fixtures() {}
-
-    /** The fixture at {@code fixtures/<path>}, e.g. {@code personnel-filing/valid-use-unit.json}. */
-    static JsonNode json(String path) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
-            }
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private Validators() {}
 
     static PersonnelFiling personnelFiling(String name) {
         try {
-            return MAPPER.treeToValue(json("personnel-filing/" + name), PersonnelFiling.class);
+            return MAPPER.treeToValue(Fixtures.json("personnel-filing/" + name), PersonnelFiling.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

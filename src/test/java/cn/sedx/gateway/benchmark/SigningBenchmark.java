@@ -1,4 +1,4 @@
-package cn.sedx.gateway.bench;
+package cn.sedx.gateway.benchmark;
 
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.signing.ExchangePackageVerifier;

@@ -1,15 +1,9 @@
-package cn.sedx.gateway.upload;
+package cn.sedx.gateway.benchmark;
 
-import cn.sedx.gateway.messagestore.MessageScan;
-import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.PayloadCipher;
-import cn.sedx.gateway.messagestore.RowClaims;
-import cn.sedx.gateway.shared.MessageType;
-import cn.sedx.gateway.signing.ExchangePackageWriter;
-import cn.sedx.gateway.signing.SigningKeys;
-import cn.sedx.gateway.signing.SigningSettings;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.sedx.gateway.upload.UploadPipeline;
+import cn.sedx.gateway.upload.UploadSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
@@ -24,12 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -66,54 +56,21 @@ public final class UploadBenchmark {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             fill(dataSource, jdbc, filings);
             resetRuns(jdbc);
-            measure(dataSource, jdbc, mode, filings);
+            measure(dataSource, mode, filings);
         }
     }
 
-    private static void measure(HikariDataSource dataSource, JdbcClient jdbc, String mode, int filings) {
-        Clock clock = Clock.systemUTC();
-        UploadSettings settings = settings();
-        MessageScan scan = new MessageScan(jdbc, cipher);
-        SigningKeys keys = new SigningKeys(new SigningSettings(null, java.util.Map.of(), null, null, null),
-                new DefaultResourceLoader(), clock);
-        ChunkProducer producer = new ChunkProducer(scan,
-                new ChunkPackager(new ExchangePackageWriter(), keys, settings, clock), new ObjectMapper(), settings,
-                clock);
-        AtomicLong chunks = new AtomicLong();
-        AtomicLong records = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
+    private static void measure(HikariDataSource dataSource, String mode, int filings) {
+        UploadPipeline pipeline = new UploadPipeline(dataSource, cipher, settings(), Clock.systemUTC());
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
-        if (mode.equals("run")) {
-            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            UploadRuns runs = new UploadRuns(jdbc);
-            MessageStore store = new MessageStore(jdbc, clock, event -> { }, new RowClaims(dataSource),
-                new DataSourceTransactionManager(dataSource), cipher);
-            UploadSettlement settlement = new UploadSettlement(runs, tx, settings, clock);
-            PersonnelUpload upload = new PersonnelUpload(runs, scan, producer,
-                    new ChunkRecorder(store, runs, tx, settings, clock), settlement, tx, settings, clock);
-            UploadRun run = upload.begin("OPERATOR", "benchmark", "benchmark");
-            upload.execute(run.id());
-            UploadRun done = runs.find(run.id()).orElseThrow();
-            records.set(done.records());
-            chunks.set(runs.counts(run.id()).sent());
-            bytes.set(jdbc.sql("SELECT SUM(bytes) FROM upload_chunk WHERE run_id = ?").param(run.id())
-                    .query(Long.class).single());
-        } else {
-            ScanKey last = scan.lastKey(MessageType.PERSONNEL_FILING, Instant.now());
-            producer.produce("benchmark", ScanKey.START, last, 1, false, (chunk, id, signed) -> {
-                chunks.incrementAndGet();
-                records.addAndGet(chunk.records());
-                bytes.addAndGet(signed.length);
-                return true;
-            }, skip -> { });
-        }
+        UploadPipeline.Produced produced = mode.equals("run") ? pipeline.run() : pipeline.produce();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         double seconds = took.toMillis() / 1000.0;
-        System.out.printf("mode=%s filings=%d records=%d chunks=%d packages=%.1f MiB%n", mode, filings, records.get(),
-                chunks.get(), bytes.get() / 1048576.0);
+        System.out.printf("mode=%s filings=%d records=%d chunks=%d packages=%.1f MiB%n", mode, filings,
+                produced.records(), produced.chunks(), produced.bytes() / 1048576.0);
         System.out.printf("elapsed=%.1f s  records/s=%.0f  cpu=%.1f s  heapPeak=%.0f MiB  maxHeap=%.0f MiB%n",
-                seconds, records.get() / seconds, (cpuNanos() - cpuBefore) / 1e9, heapPeakMiB(),
+                seconds, produced.records() / seconds, (cpuNanos() - cpuBefore) / 1e9, heapPeakMiB(),
                 Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
@@ -202,9 +159,12 @@ public final class UploadBenchmark {
     private static void resetRuns(JdbcClient jdbc) {
         jdbc.sql("DELETE FROM upload_chunk").update();
         jdbc.sql("DELETE FROM upload_run").update();
-        jdbc.sql("DELETE FROM message_state WHERE message_id IN"
-                        + " (SELECT id FROM message WHERE type = 'PERSONNEL_BATCH')")
-                .update();
+        for (String table : List.of("message_state", "message_payload")) {
+            // a run stores each chunk as a message with its payload; a later run starts from none
+            jdbc.sql("DELETE FROM " + table + " WHERE message_id IN"
+                            + " (SELECT id FROM message WHERE type = 'PERSONNEL_BATCH')")
+                    .update();
+        }
         jdbc.sql("DELETE FROM message WHERE type = 'PERSONNEL_BATCH'").update();
         jdbc.sql("UPDATE upload_watermark SET received_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', id = ''")
                 .update();
