@@ -32,9 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"sedx.simulator.callback-delay=200ms"})
 class GatewayCrashTests {
 
-    private static final List<String> DESTINATIONS = List.of("province-44", "province-11", "national-platform",
-            "document-exchange");
-
     @LocalServerPort
     int simulatorPort;
 
@@ -136,13 +133,8 @@ class GatewayCrashTests {
     }
 
     private GatewayProcess start(Path dataDir, String name) {
-        List<String> arguments = new ArrayList<>(List.of("--sedx.simulator.enabled=false",
-                "--spring.artemis.embedded.server-id=77"));
-        for (String destination : DESTINATIONS) {
-            String kind = destination.startsWith("province") ? "provincial" : "national";
-            arguments.add("--sedx.delivery.destinations." + destination + ".url=http://localhost:" + simulatorPort
-                    + "/sim/" + kind + "/" + destination);
-        }
+        List<String> arguments = new ArrayList<>(Gateway.platformArguments(simulatorPort));
+        arguments.add("--spring.artemis.embedded.server-id=77");
         return GatewayProcess.start(name, dataDir, List.of("-Xmx384m"), arguments, Map.of(), Duration.ofMinutes(2));
     }
 }
