@@ -115,6 +115,16 @@ public final class ArtemisBroker implements AutoCloseable {
         process = null;
     }
 
+    /** CPU time (user + system, the broker JVM and its launcher) used so far. */
+    public Duration cpu() {
+        Duration total = Duration.ZERO;
+        for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()),
+                process.descendants()).toList()) {
+            total = total.plus(handle.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
