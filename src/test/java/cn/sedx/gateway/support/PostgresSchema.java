@@ -25,8 +25,8 @@ import org.springframework.core.env.MapPropertySource;
 public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final String URL = System.getenv("SEDX_TEST_PG_URL");
-    private static final String USER = env("SEDX_TEST_PG_USER", "sedx");
-    private static final String PASSWORD = env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
+    private static final String USER = TestDatabases.postgresUser();
+    private static final String PASSWORD = TestDatabases.postgresPassword();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -48,11 +48,6 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
         } catch (SQLException e) {
             // the server went away before the context: nothing is left to clean up that a new run would meet
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 
     /** Skips the class, saying why, without {@code SEDX_TEST_PG_URL}; under CI it fails instead. */

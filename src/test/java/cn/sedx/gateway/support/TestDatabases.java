@@ -49,8 +49,17 @@ public enum TestDatabases {
             throw new IllegalStateException("CI must provide SEDX_TEST_PG_URL (see .ci/postgres.sh)");
         }
         assumeTrue(url != null, "SEDX_TEST_PG_URL is not set: run `export SEDX_TEST_PG_URL=$(.ci/postgres.sh)`");
-        return new DriverManagerDataSource(url, env("SEDX_TEST_PG_USER", "sedx"),
-                env("SEDX_TEST_PG_PASSWORD", "sedx-test-only"));
+        return new DriverManagerDataSource(url, postgresUser(), postgresPassword());
+    }
+
+    /** The user of the {@code SEDX_TEST_PG_URL} database: {@code SEDX_TEST_PG_USER}, else {@code sedx}. */
+    public static String postgresUser() {
+        return env("SEDX_TEST_PG_USER", "sedx");
+    }
+
+    /** Its password: {@code SEDX_TEST_PG_PASSWORD}, else the test-only one {@code .ci/postgres.sh} gives. */
+    public static String postgresPassword() {
+        return env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
     }
 
     private static String env(String name, String fallback) {

@@ -1,6 +1,7 @@
 package cn.sedx.gateway.upload;
 
 import cn.sedx.gateway.SedxApplication;
+import cn.sedx.gateway.support.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -30,8 +31,8 @@ public final class GatewayNodes implements AutoCloseable {
         if (pg != null) {
             h2 = null;
             url = pg;
-            user = env("SEDX_TEST_PG_USER", "sedx");
-            password = env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
+            user = TestDatabases.postgresUser();
+            password = TestDatabases.postgresPassword();
             // the test database is shared with the store's tests: start the cluster on an empty one
             org.flywaydb.core.Flyway.configure().dataSource(url, user, password).cleanDisabled(false).load().clean();
         } else {
@@ -93,10 +94,5 @@ public final class GatewayNodes implements AutoCloseable {
         if (h2 != null) {
             h2.stop();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }
