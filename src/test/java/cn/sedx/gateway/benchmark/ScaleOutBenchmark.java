@@ -1,17 +1,15 @@
 package cn.sedx.gateway.benchmark;
 
 import cn.sedx.gateway.support.ArtemisBroker;
+import cn.sedx.gateway.support.ClusterArguments;
 import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.GatewayProcess;
-import cn.sedx.gateway.support.Ports;
 import cn.sedx.gateway.support.PrivatePostgres;
 import cn.sedx.gateway.support.SampleCredentials;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,21 +44,14 @@ public final class ScaleOutBenchmark {
         Path work = Path.of("target", "bench", "scale-out-" + UUID.randomUUID()).toAbsolutePath();
         List<GatewayProcess> nodes = new ArrayList<>();
         try (PrivatePostgres database = PrivatePostgres.start()) {
-            int primaryPort = Ports.free();
-            int backupPort = Ports.free();
-            String cluster = UUID.randomUUID().toString();
-            ArtemisBroker primary = ArtemisBroker.create(work.resolve("primary"), primaryPort, USER, PASSWORD,
-                    Map.of("ARTEMIS_HA", "primary", "ARTEMIS_PEER", "tcp://127.0.0.1:" + backupPort,
-                            "ARTEMIS_CLUSTER_PASSWORD", cluster));
-            ArtemisBroker backup = ArtemisBroker.create(work.resolve("backup"), backupPort, USER, PASSWORD,
-                    Map.of("ARTEMIS_HA", "backup", "ARTEMIS_PEER", "tcp://127.0.0.1:" + primaryPort,
-                            "ARTEMIS_CLUSTER_PASSWORD", cluster));
-            try (primary; backup; GatewayProcess simulators = GatewayProcess.start("simulators",
-                    work.resolve("simulators"), List.of("-Xmx512m"), List.of("--spring.profiles.active=simulator"),
-                    Map.of(), Duration.ofMinutes(3))) {
-                primary.start(true);
-                backup.start(false);
-                List<String> arguments = arguments(simulators.port(), primaryPort, backupPort, database);
+            try (ArtemisBroker.Pair pair = ArtemisBroker.startPair(work, USER, PASSWORD);
+                    GatewayProcess simulators = GatewayProcess.start("simulators", work.resolve("simulators"),
+                            List.of("-Xmx512m"), List.of("--spring.profiles.active=simulator"), Map.of(),
+                            Duration.ofMinutes(3))) {
+                ArtemisBroker primary = pair.primary();
+                ArtemisBroker backup = pair.backup();
+                List<String> arguments = ClusterArguments.node(simulators.port(), database, pair, USER, PASSWORD,
+                        ClusterArguments.storeKey());
                 List<CompletableFuture<GatewayProcess>> starting = new ArrayList<>();
                 for (int i = 0; i < options.get("nodes"); i++) {
                     String name = "node-" + i;
@@ -112,23 +103,5 @@ public final class ScaleOutBenchmark {
         int accepted = runs.stream().mapToInt(run -> run.join().ids().size()).sum();
         received.await(start + accepted, Duration.ofMinutes(15));
         return accepted;
-    }
-
-    private static List<String> arguments(int simulatorPort, int primaryPort, int backupPort,
-            PrivatePostgres database) {
-        byte[] key = new byte[16];
-        new SecureRandom().nextBytes(key);
-        List<String> arguments = new ArrayList<>(List.of("--sedx.simulator.enabled=false",
-                "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort
-                        + ")?ha=true&reconnectAttempts=-1",
-                "--spring.artemis.user=" + USER, "--spring.artemis.password=" + PASSWORD,
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=", "--sedx.store.encryption.key-id=cluster",
-                "--sedx.store.encryption.key=" + Base64.getEncoder().encodeToString(key)));
-        Map.of("province-44", "provincial", "province-11", "provincial", "national-platform", "national",
-                "document-exchange", "national").forEach((name, kind) -> arguments.add("--sedx.delivery.destinations."
-                        + name + ".url=http://127.0.0.1:" + simulatorPort + "/sim/" + kind + "/" + name));
-        return arguments;
     }
 }

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Drives a running gateway over HTTP as the delivery tests need: submits filings for a province, reads message
@@ -60,20 +58,6 @@ final class Gateway {
             default -> http.asProvince();
         };
         return submitter.postJson("/api/v1/personnel-filings", filing.toString());
-    }
-
-    /**
-     * The arguments that point a gateway in a JVM of its own at the simulators of the test's gateway on
-     * {@code simulatorPort}, with its own simulators off.
-     */
-    static List<String> platformArguments(int simulatorPort) {
-        List<String> arguments = new ArrayList<>(List.of("--sedx.simulator.enabled=false"));
-        for (String destination : List.of("province-44", "province-11", "national-platform", "document-exchange")) {
-            String kind = destination.startsWith("province") ? "provincial" : "national";
-            arguments.add("--sedx.delivery.destinations." + destination + ".url=http://localhost:" + simulatorPort
-                    + "/sim/" + kind + "/" + destination);
-        }
-        return arguments;
     }
 
     /** Submits the sample year-end report with {@code copyRecipients} added to its 抄送; returns its id. */

@@ -3,6 +3,7 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.ClusterArguments;
 import cn.sedx.gateway.support.GatewayProcess;
 import cn.sedx.gateway.support.GatewayTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,7 +134,7 @@ class GatewayCrashTests {
     }
 
     private GatewayProcess start(Path dataDir, String name) {
-        List<String> arguments = new ArrayList<>(Gateway.platformArguments(simulatorPort));
+        List<String> arguments = new ArrayList<>(ClusterArguments.platforms(simulatorPort));
         arguments.add("--spring.artemis.embedded.server-id=77");
         return GatewayProcess.start(name, dataDir, List.of("-Xmx384m"), arguments, Map.of(), Duration.ofMinutes(2));
     }

@@ -9,11 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Filings submitted to several gateway nodes at once, as a load balancer spreads them: each client thread sends to
- * the nodes in turn until stopped, and every answer is kept with the moment its request was sent, so a test can
- * say what the gateway answered while a part was down. A request that gets no answer (its node was killed) counts
+ * Filings submitted to several gateway nodes at once, as a load balancer spreads them: client threads send to the
+ * nodes in turn until stopped, at most {@code perSecond} filings a second in all (so that a fast machine does not
+ * pile up more filings than the simulators keep receptions of), and every answer is kept with the moment its
+ * request was sent, so a test can say what the gateway answered while a part was down. A request that gets no answer (its node was killed) counts
  * as not accepted: nothing was promised for it.
  */
 final class NodeLoad {
@@ -30,11 +32,14 @@ final class NodeLoad {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong turn = new AtomicLong();
     private final ExecutorService pool;
+    private final long started = System.nanoTime();
+    private final long interval;
 
-    NodeLoad(List<Gateway> nodes, int clients) {
+    NodeLoad(List<Gateway> nodes, int clients, int perSecond) {
         this.nodes = List.copyOf(nodes);
         this.clients = clients;
         this.pool = Executors.newFixedThreadPool(clients);
+        this.interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
     }
 
     NodeLoad start() {
@@ -46,7 +51,10 @@ final class NodeLoad {
 
     private void submitUntilStopped() {
         while (running.get()) {
-            int node = (int) (turn.getAndIncrement() % nodes.size());
+            long ticket = turn.getAndIncrement();
+            int node = (int) (ticket % nodes.size());
+            // paced: the n-th request goes no earlier than n intervals after the start
+            LockSupport.parkNanos(started + ticket * interval - System.nanoTime());
             long sentAt = System.nanoTime();
             try {
                 HttpResponse<String> response = nodes.get(node).submitFilingAnswer("440106");

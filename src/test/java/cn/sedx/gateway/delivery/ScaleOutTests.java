@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import cn.sedx.gateway.shared.StoreOutage;
 import cn.sedx.gateway.support.ArtemisBroker;
+import cn.sedx.gateway.support.ClusterArguments;
 import cn.sedx.gateway.support.GatewayProcess;
 import cn.sedx.gateway.support.GatewayTest;
-import cn.sedx.gateway.support.Ports;
 import cn.sedx.gateway.support.PrivatePostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +49,8 @@ class ScaleOutTests {
     private static final Path WORK = Path.of("target", "test-data", "scale-out-" + UUID.randomUUID()).toAbsolutePath();
     private static final String QUEUE = "sedx.delivery.province-44";
     private static final Duration SETTLED = Duration.ofMinutes(3);
+    /** Filings a second the clients send at most: the simulators keep the last 2,000 receptions. */
+    private static final int RATE = 50;
 
     @LocalServerPort
     int simulatorPort;
@@ -67,18 +67,11 @@ class ScaleOutTests {
         simulators = new Gateway(simulatorPort);
         simulators.control("province-44", "OK");
         database = PrivatePostgres.start();
-        int primaryPort = Ports.free();
-        int backupPort = Ports.free();
-        String cluster = UUID.randomUUID().toString();
-        primary = ArtemisBroker.create(WORK.resolve("primary"), primaryPort, USER, PASSWORD, Map.of("ARTEMIS_HA",
-                "primary", "ARTEMIS_PEER", "tcp://127.0.0.1:" + backupPort, "ARTEMIS_CLUSTER_PASSWORD", cluster));
-        backup = ArtemisBroker.create(WORK.resolve("backup"), backupPort, USER, PASSWORD, Map.of("ARTEMIS_HA",
-                "backup", "ARTEMIS_PEER", "tcp://127.0.0.1:" + primaryPort, "ARTEMIS_CLUSTER_PASSWORD", cluster));
-        primary.start(true);
-        backup.start(false);
-        awaitReplicating(primary);
+        ArtemisBroker.Pair pair = ArtemisBroker.startPair(WORK, USER, PASSWORD);
+        primary = pair.primary();
+        backup = pair.backup();
 
-        List<String> arguments = nodeArguments(primaryPort, backupPort);
+        List<String> arguments = nodeArguments(pair);
         CompletableFuture<GatewayProcess> starting = CompletableFuture.supplyAsync(() -> node("first", arguments));
         second = node("second", arguments);
         first = starting.join();
@@ -104,7 +97,7 @@ class ScaleOutTests {
     @Test
     @Order(1)
     void deliversEveryFilingExactlyOnceFromTwoNodesSharingTheLoad() throws InterruptedException {
-        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4).start();
+        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4, RATE).start();
         await().atMost(Duration.ofMinutes(2)).until(() -> load.accepted().size() >= 200);
         load.stop();
 
@@ -123,7 +116,7 @@ class ScaleOutTests {
     void carriesOnOnTheBackupWhenTheLiveBrokerIsKilledAndTakesTheOldLiveBackAsBackup() throws Exception {
         long consumers = queueConsumers(primary);
         assertThat(consumers).as("lanes of both nodes on the live broker").isGreaterThanOrEqualTo(2);
-        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4).start();
+        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4, RATE).start();
         await().atMost(Duration.ofMinutes(2)).until(() -> load.accepted().size() >= 60);
 
         primary.kill();
@@ -138,14 +131,14 @@ class ScaleOutTests {
                 .as("every lane of both nodes reconnected, to the backup").isEqualTo(consumers));
 
         primary.start(false);
-        awaitReplicating(backup);
+        backup.awaitReplicated(Duration.ofMinutes(2));
         assertThat(primary.accepts()).as("the old live broker, back as the passive backup").isFalse();
     }
 
     @Test
     @Order(3)
     void answers503WhileTheDatabaseIsDownAndDeliversEverythingAcceptedBefore() throws Exception {
-        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4).start();
+        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4, RATE).start();
         await().atMost(Duration.ofMinutes(2)).until(() -> load.accepted().size() >= 60);
 
         database.stopImmediately();
@@ -174,7 +167,7 @@ class ScaleOutTests {
     @Test
     @Order(4)
     void redeliversTheWorkOfAKilledNodeThroughTheOther() throws Exception {
-        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4).start();
+        NodeLoad load = new NodeLoad(List.of(node(first), node(second)), 4, RATE).start();
         long before = received();
         await().atMost(Duration.ofMinutes(2)).until(() -> received() >= before + 60);
 
@@ -196,12 +189,6 @@ class ScaleOutTests {
 
     private static long queueConsumers(ArtemisBroker broker) throws Exception {
         return ((Number) broker.manage(ResourceNames.QUEUE + QUEUE, "consumerCount")).longValue();
-    }
-
-    /** Waits until a backup has synchronised with {@code live} and replicates it. */
-    private static void awaitReplicating(ArtemisBroker live) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Boolean.TRUE.equals(live.manage(ResourceNames.BROKER, "replicaSync")));
     }
 
     /** Waits until every one of {@code ids} is ACKNOWLEDGED in the cluster's database. */
@@ -239,24 +226,11 @@ class ScaleOutTests {
         return new Gateway(process.port());
     }
 
-    private List<String> nodeArguments(int primaryPort, int backupPort) {
-        byte[] storeKey = new byte[16];
-        new SecureRandom().nextBytes(storeKey);
-        List<String> arguments = new ArrayList<>(Gateway.platformArguments(simulatorPort));
-        arguments.addAll(List.of(
-                // the pair, as docs/scale-out.md has the gateway's SEDX_ARTEMIS_URL name it
-                "--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort
-                        + ")?ha=true&reconnectAttempts=-1",
-                "--spring.artemis.user=" + USER, "--spring.artemis.password=" + PASSWORD,
-                "--spring.artemis.embedded.enabled=false",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=",
-                // while the database is down a request waits this long for a connection, then answers 503
-                "--spring.datasource.hikari.connection-timeout=2000",
-                // nodes of one cluster seal stored payloads under one key, as production nodes do (SEDX_STORE_KEY)
-                "--sedx.store.encryption.key-id=cluster",
-                "--sedx.store.encryption.key=" + Base64.getEncoder().encodeToString(storeKey)));
+    private List<String> nodeArguments(ArtemisBroker.Pair pair) {
+        List<String> arguments = new ArrayList<>(ClusterArguments.node(simulatorPort, database, pair, USER, PASSWORD,
+                ClusterArguments.storeKey()));
+        // while the database is down a request waits this long for a connection, then answers 503
+        arguments.add("--spring.datasource.hikari.connection-timeout=2000");
         return arguments;
     }
 

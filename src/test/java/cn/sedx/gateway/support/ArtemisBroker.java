@@ -24,6 +24,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.utils.VersionLoader;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -67,6 +68,45 @@ public final class ArtemisBroker implements AutoCloseable {
         ArtemisBroker broker = new ArtemisBroker(work, port, user, password);
         broker.runScript(password, environment, "create.log");
         return broker;
+    }
+
+    /** A primary and its backup on loopback, made by the script as docs/scale-out.md "Broker pair" says. */
+    public record Pair(ArtemisBroker primary, ArtemisBroker backup) implements AutoCloseable {
+
+        /** The gateway's URL for the pair: both brokers, {@code ha=true}, reconnecting for as long as it takes. */
+        public String url() {
+            return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=-1";
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            primary.kill();
+            backup.kill();
+        }
+    }
+
+    /**
+     * Creates a primary/backup pair in {@code work} on two free ports, starts the primary, then the backup, and
+     * waits until the backup has synchronised with the primary.
+     */
+    public static Pair startPair(Path work, String user, String password) throws Exception {
+        int primaryPort = Ports.free();
+        int backupPort = Ports.free();
+        String cluster = UUID.randomUUID().toString();
+        ArtemisBroker primary = create(work.resolve("primary"), primaryPort, user, password, Map.of("ARTEMIS_HA",
+                "primary", "ARTEMIS_PEER", "tcp://127.0.0.1:" + backupPort, "ARTEMIS_CLUSTER_PASSWORD", cluster));
+        ArtemisBroker backup = create(work.resolve("backup"), backupPort, user, password, Map.of("ARTEMIS_HA",
+                "backup", "ARTEMIS_PEER", "tcp://127.0.0.1:" + primaryPort, "ARTEMIS_CLUSTER_PASSWORD", cluster));
+        primary.start(true);
+        backup.start(false);
+        primary.awaitReplicated(Duration.ofMinutes(2));
+        return new Pair(primary, backup);
+    }
+
+    /** Waits until a backup has synchronised with this (active) broker and replicates it. */
+    public void awaitReplicated(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500))
+                .until(() -> Boolean.TRUE.equals(manage(ResourceNames.BROKER, "replicaSync")));
     }
 
     /** Runs the script on the existing instance again, with {@code password} as the one it is given. */
