@@ -52,36 +52,45 @@ public final class ScaleOutBenchmark {
                 ArtemisBroker backup = pair.backup();
                 List<String> arguments = ClusterArguments.node(simulators.port(), database, pair, USER, PASSWORD,
                         ClusterArguments.storeKey());
-                List<CompletableFuture<GatewayProcess>> starting = new ArrayList<>();
-                for (int i = 0; i < options.get("nodes"); i++) {
-                    String name = "node-" + i;
-                    starting.add(CompletableFuture.supplyAsync(() -> GatewayProcess.start(name, work.resolve(name),
-                            List.of("-Xmx512m"), arguments, Map.of(), Duration.ofMinutes(5))));
+                try {
+                    List<CompletableFuture<GatewayProcess>> starting = new ArrayList<>();
+                    for (int i = 0; i < options.get("nodes"); i++) {
+                        String name = "node-" + i;
+                        starting.add(CompletableFuture.supplyAsync(() -> GatewayProcess.start(name,
+                                work.resolve(name), List.of("-Xmx512m"), arguments, Map.of(), Duration.ofMinutes(5))));
+                    }
+                    starting.forEach(node -> nodes.add(node.join()));
+                    measure(nodes, primary, backup, simulators, options);
+                } finally {
+                    // before the brokers go: a node stopping while no broker answers waits in its reconnect loop
+                    nodes.forEach(GatewayProcess::stop);
                 }
-                starting.forEach(node -> nodes.add(node.join()));
-                DeliveryBenchmark.Received received = new DeliveryBenchmark.Received(simulators.http());
-                System.out.printf("SEDX scale-out benchmark %s: %s, %d cores%n", Instant.now(), options,
-                        Runtime.getRuntime().availableProcessors());
-                load(nodes, received, options, options.get("warmup"));
-                List<Duration> before = nodes.stream().map(GatewayProcess::cpu).toList();
-                Duration brokersBefore = primary.cpu().plus(backup.cpu());
-                int filings = load(nodes, received, options, options.get("seconds"));
-                Duration brokers = primary.cpu().plus(backup.cpu()).minus(brokersBefore);
-                double all = 0;
-                for (int i = 0; i < nodes.size(); i++) {
-                    double ms = nodes.get(i).cpu().minus(before.get(i)).toNanos() / 1e6;
-                    all += ms;
-                    System.out.printf("node %d: %.0f ms of CPU, %.2f ms per filing of the cluster%n", i, ms,
-                            ms / filings);
-                }
-                System.out.printf("%d filings delivered at %d/s offered: nodes together %.2f ms per filing,"
-                        + " brokers (primary + backup) %.2f ms per filing%n", filings, options.get("rate"),
-                        all / filings, brokers.toNanos() / 1e6 / filings);
-            } finally {
-                nodes.forEach(GatewayProcess::stop);
             }
         }
         System.exit(0);
+    }
+
+    /** Warms the cluster up, then loads it and prints the CPU per filing of the nodes and the brokers. */
+    private static void measure(List<GatewayProcess> nodes, ArtemisBroker primary, ArtemisBroker backup,
+            GatewayProcess simulators, Map<String, Integer> options) throws Exception {
+        DeliveryBenchmark.Received received = new DeliveryBenchmark.Received(simulators.http());
+        System.out.printf("SEDX scale-out benchmark %s: %s, %d cores%n", Instant.now(), options,
+                Runtime.getRuntime().availableProcessors());
+        load(nodes, received, options, options.get("warmup"));
+        List<Duration> before = nodes.stream().map(GatewayProcess::cpu).toList();
+        Duration brokersBefore = primary.cpu().plus(backup.cpu());
+        int filings = load(nodes, received, options, options.get("seconds"));
+        Duration brokers = primary.cpu().plus(backup.cpu()).minus(brokersBefore);
+        double all = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            double ms = nodes.get(i).cpu().minus(before.get(i)).toNanos() / 1e6;
+            all += ms;
+            System.out.printf("node %d: %.0f ms of CPU, %.2f ms per filing of the cluster%n", i, ms,
+                    ms / filings);
+        }
+        System.out.printf("%d filings delivered at %d/s offered: nodes together %.2f ms per filing,"
+                + " brokers (primary + backup) %.2f ms per filing%n", filings, options.get("rate"),
+                all / filings, brokers.toNanos() / 1e6 / filings);
     }
 
     /** Loads every node at its share of the rate for {@code seconds}; returns how many were delivered. */
