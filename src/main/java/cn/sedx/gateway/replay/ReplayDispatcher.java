@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * task per queue message. A message goes back to the destinations it has not settled with (all of them when it
  * settled everywhere, only the filter's destination when one was named); one never routed (no destination was
  * configured for it) goes to the destinations its route gives now, or is left as it is when there still are none.
+ * With several nodes each item is claimed by one of them for {@link ReplaySettings#claimLease()}: a node that dies
+ * between the claim and the queue send leaves the item to another once the lease ends (it is then queued again,
+ * under its one message id).
  */
 @Component("replayDispatcher")
 public class ReplayDispatcher {
@@ -53,10 +56,11 @@ public class ReplayDispatcher {
         double seconds = settings.dispatchPeriod().toMillis() / 1000.0;
         for (ReplayStore.Running replay : replays.running()) {
             int budget = (int) Math.max(1, Math.round(replay.ratePerSecond() * seconds));
-            List<ReplayStore.Item> items = replays.pending(replay.id(), budget);
+            Instant now = clock.instant();
+            List<ReplayStore.Item> items = replays.claim(replay.id(), budget, now, now.plus(settings.claimLease()));
             items.forEach(item -> tasks.addAll(replay(item)));
             if (items.isEmpty()) {
-                replays.finishIfDone(replay.id(), clock.instant());
+                replays.finishIfDone(replay.id(), now);
             }
         }
         return tasks;

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRatePerSecond     highest replay rate a request may ask for
  * @param maxMessages          most messages one replay (or dry run) may select
  * @param stuckAfter           default age after which a message in a non-final state counts as stuck
+ * @param claimLease           how long a node's claim on the replay items it is putting back lasts; when the node
+ *                             dies mid-way, another takes the items over after this
  */
 @Validated
 @ConfigurationProperties("sedx.replay")
@@ -24,4 +26,5 @@ public record ReplaySettings(
         @Min(1) @DefaultValue("50") int defaultRatePerSecond,
         @Min(1) @DefaultValue("1000") int maxRatePerSecond,
         @Min(1) @DefaultValue("10000") int maxMessages,
-        @NotNull @DefaultValue("PT15M") Duration stuckAfter) {}
+        @NotNull @DefaultValue("PT15M") Duration stuckAfter,
+        @NotNull @DefaultValue("PT1M") Duration claimLease) {}

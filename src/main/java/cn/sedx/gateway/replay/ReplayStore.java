@@ -1,14 +1,21 @@
 package cn.sedx.gateway.replay;
 
+import cn.sedx.gateway.messagestore.RowClaims;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Replays and the messages each still has to put back, in the database so a replay survives a restart. */
+/**
+ * Replays and the messages each still has to put back, in the database so a replay survives a restart. With
+ * several nodes, each item is claimed by one node at a time ({@link #claim}).
+ */
 @Repository
 class ReplayStore {
 
@@ -16,9 +23,13 @@ class ReplayStore {
     record Item(String replayId, int seq, String messageId, String destination, String actor, String reason) {}
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RowClaims claims;
 
-    ReplayStore(JdbcClient jdbc) {
+    ReplayStore(JdbcClient jdbc, TransactionTemplate transactions, RowClaims claims) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.claims = claims;
     }
 
     @Transactional
@@ -43,11 +54,42 @@ class ReplayStore {
                 .list();
     }
 
-    List<Item> pending(String replayId, int limit) {
+    /**
+     * Claims up to {@code limit} items of a replay that are not done and not claimed by a live claim (another node's,
+     * or this one's until {@code until}), oldest first, and returns them; committed when this returns. The rows are
+     * locked while they are read (skipped when another node holds them, on PostgreSQL) and each is taken by an
+     * UPDATE guarded by the same condition, so no two claims overlap.
+     */
+    List<Item> claim(String replayId, int limit, Instant now, Instant until) {
+        return transactions.execute(status -> {
+            List<Integer> seqs = jdbc.sql("SELECT seq FROM replay_item WHERE replay_id = ? AND done_at IS NULL"
+                            + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY seq FETCH FIRST ? ROWS ONLY"
+                            + claims.clause())
+                    .params(replayId, Timestamp.from(now), limit)
+                    .query(Integer.class)
+                    .list();
+            List<Integer> taken = new ArrayList<>();
+            for (int seq : seqs) {
+                int updated = jdbc.sql("UPDATE replay_item SET claimed_until = ? WHERE replay_id = ? AND seq = ?"
+                                + " AND done_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)")
+                        .params(Timestamp.from(until), replayId, seq, Timestamp.from(now))
+                        .update();
+                if (updated == 1) {
+                    taken.add(seq);
+                }
+            }
+            return taken.isEmpty() ? List.<Item>of() : items(replayId, taken);
+        });
+    }
+
+    private List<Item> items(String replayId, List<Integer> seqs) {
+        String marks = String.join(",", Collections.nCopies(seqs.size(), "?"));
+        List<Object> parameters = new ArrayList<>(List.of(replayId));
+        parameters.addAll(seqs);
         return jdbc.sql("SELECT i.replay_id, i.seq, i.message_id, r.destination, r.actor, r.reason"
                         + " FROM replay_item i JOIN replay r ON r.id = i.replay_id"
-                        + " WHERE i.replay_id = ? AND i.done_at IS NULL ORDER BY i.seq FETCH FIRST ? ROWS ONLY")
-                .params(replayId, limit)
+                        + " WHERE i.replay_id = ? AND i.seq IN (" + marks + ") ORDER BY i.seq")
+                .params(parameters)
                 .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();

@@ -163,6 +163,10 @@ public enum ErrorCode {
     NUMBER_INVALID(false, "须为数字", "Must be a number"),
     // ---- end of issue 18 ----
 
+    // ---- issue 17: scale-out ----
+    STORE_UNAVAILABLE(true, "网关数据库暂不可用，请稍后重试", "The gateway's database is unavailable; retry later"),
+    // ---- end of issue 17 ----
+
     INTERNAL_ERROR(true, "网关内部错误", "Internal gateway error");
 
     private final boolean recoverable;

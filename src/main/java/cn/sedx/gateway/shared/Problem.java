@@ -34,7 +34,7 @@ public record Problem(
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case RATE_LIMITED -> 429;
             case INTERNAL_ERROR -> 500;
-            case DESTINATION_UNAVAILABLE, SIGNING_KEY_UNAVAILABLE -> 503;
+            case DESTINATION_UNAVAILABLE, SIGNING_KEY_UNAVAILABLE, STORE_UNAVAILABLE -> 503;
             default -> 422;
         };
     }

@@ -70,8 +70,24 @@ public class ProblemResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
+        if (StoreOutage.isCause(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected failure answering a REST call", e);
         return respond(ErrorCode.INTERNAL_ERROR, null, List.of());
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, failing over to its standby, or no pooled connection came
+     * within the pool's timeout): 503 with {@code Retry-After}, never a 202, since nothing could be stored.
+     */
+    private ResponseEntity<Problem> storeUnavailable(Exception e) {
+        log.warn("answered 503: the database is unavailable ({})", e.getClass().getSimpleName());
+        int status = Problem.statusOf(ErrorCode.STORE_UNAVAILABLE);
+        return ResponseEntity.status(status)
+                .header("Retry-After", String.valueOf(StoreOutage.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+                .body(Problem.of(ErrorCode.STORE_UNAVAILABLE, status, null, List.of()));
     }
 
     static ResponseEntity<Problem> respond(ErrorCode code, String messageId, List<Violation> violations) {

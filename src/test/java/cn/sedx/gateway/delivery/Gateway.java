@@ -41,6 +41,13 @@ final class Gateway {
 
     /** Submits a valid personnel filing of a unit in {@code regionCode} (province 44, 11 or 65); returns its id. */
     String submitFiling(String regionCode) {
+        HttpResponse<String> response = submitFilingAnswer(regionCode);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response.body()).get("messageId").asText();
+    }
+
+    /** As {@link #submitFiling}, whatever the gateway answers. */
+    HttpResponse<String> submitFilingAnswer(String regionCode) {
         ObjectNode filing = Fixtures.object("personnel-filing/valid-use-unit.json");
         ObjectNode unit = (ObjectNode) filing.get("unit");
         unit.put("regionCode", regionCode);
@@ -50,9 +57,7 @@ final class Gateway {
             case "65" -> http.bearer(XJ_TOKEN);
             default -> http.asProvince();
         };
-        HttpResponse<String> response = submitter.postJson("/api/v1/personnel-filings", filing.toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return read(response.body()).get("messageId").asText();
+        return submitter.postJson("/api/v1/personnel-filings", filing.toString());
     }
 
     /** Submits the sample year-end report with {@code copyRecipients} added to its 抄送; returns its id. */
@@ -88,6 +93,11 @@ final class Gateway {
         Http province = http.asProvince();
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
                 read(province.get("/api/v1/messages/" + id).body()).path("state").asText()).isEqualTo(state));
+    }
+
+    /** Every reception the simulators keep, of every message (one operator check for all of them). */
+    JsonNode receivedAll() {
+        return read(operator.get("/sim/received").body());
     }
 
     JsonNode received(String messageId) {

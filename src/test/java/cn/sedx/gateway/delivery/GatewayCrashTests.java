@@ -3,6 +3,7 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.ClusterArguments;
 import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.GatewayProcess;
 import cn.sedx.gateway.support.GatewayTest;
@@ -33,9 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 @GatewayTest
 @TestPropertySource(properties = {"sedx.simulator.callback-delay=200ms"})
 class GatewayCrashTests {
-
-    private static final List<String> DESTINATIONS = List.of("province-44", "province-11", "national-platform",
-            "document-exchange");
 
     @LocalServerPort
     int simulatorPort;
@@ -137,13 +135,8 @@ class GatewayCrashTests {
     }
 
     private GatewayProcess start(Path dataDir, String name) {
-        List<String> arguments = new ArrayList<>(List.of("--sedx.simulator.enabled=false",
-                "--spring.artemis.embedded.server-id=77"));
-        for (String destination : DESTINATIONS) {
-            String kind = destination.startsWith("province") ? "provincial" : "national";
-            arguments.add("--sedx.delivery.destinations." + destination + ".url=http://localhost:" + simulatorPort
-                    + "/sim/" + kind + "/" + destination);
-        }
+        List<String> arguments = new ArrayList<>(ClusterArguments.platforms(simulatorPort));
+        arguments.add("--spring.artemis.embedded.server-id=77");
         return GatewayProcess.start(name, dataDir, List.of("-Xmx384m"), arguments, Map.of(), Duration.ofMinutes(2));
     }
 }

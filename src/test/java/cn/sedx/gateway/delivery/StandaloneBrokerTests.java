@@ -3,44 +3,31 @@ package cn.sedx.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.sedx.gateway.support.ArtemisBroker;
 import cn.sedx.gateway.support.FreshDataDirectory;
 import cn.sedx.gateway.support.GatewayTest;
 import cn.sedx.gateway.support.Ports;
-import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.utils.VersionLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,31 +37,26 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The gateway on a standalone Artemis broker, set up as docs/delivery.md says: the {@code apache-artemis}
  * distribution, an instance made by {@code deploy/artemis/create-broker.sh}, the gateway pointed at it by
- * {@code spring.artemis.*} alone. The distribution comes from {@code target/artemis} (copied there by the build)
- * or the local Maven repository; without it the tests are skipped, except under CI, where they fail.
+ * {@code spring.artemis.*} alone ({@link ArtemisBroker}: without the distribution the tests are skipped, except
+ * under CI, where they fail).
  */
 @GatewayTest
 @DirtiesContext
-@ExtendWith(StandaloneBrokerTests.DistributionAtHand.class)
+@ExtendWith(ArtemisBroker.DistributionAtHand.class)
 @TestPropertySource(properties = {
     "sedx.delivery.destinations.province-44.retry.initial-delay=200ms",
     "sedx.delivery.destinations.province-44.retry.max-delay=1s",
     "sedx.delivery.destinations.province-44.breaker.open-wait=1s"})
 class StandaloneBrokerTests {
 
-    /** The distribution of the Artemis version the gateway's client (and embedded broker) comes in. */
-    private static final String VERSION = VersionLoader.getVersion().getFullVersion();
-    private static final String ARCHIVE = "apache-artemis-" + VERSION + "-bin.tar.gz";
-    private static final Path HOME = Path.of("target", "artemis", "apache-artemis-" + VERSION).toAbsolutePath();
     private static final String QUEUE = "sedx.delivery.province-44";
     private static final String USER = "sedx-gateway";
     /** A space, quotes, a backslash and a hash, which the script must hand to the Artemis CLI unchanged. */
     private static final String PASSWORD = "sedx \"" + UUID.randomUUID() + "\" \\#";
     private static final Path WORK = FreshDataDirectory.folder("standalone-broker");
-    private static final Path INSTANCE = WORK.resolve("instance");
     private static final int BROKER_PORT = Ports.free();
 
-    private static Process broker;
+    private static ArtemisBroker broker;
 
     @LocalServerPort
     int port;
@@ -93,15 +75,14 @@ class StandaloneBrokerTests {
 
     @BeforeAll
     static void createAndStartBroker() throws Exception {
-        Path home = artemisHome();
-        run(createBroker(home, PASSWORD), "create.log");
-        startBroker();
+        broker = ArtemisBroker.create(WORK, BROKER_PORT, USER, PASSWORD, Map.of());
+        broker.start(true);
     }
 
     @AfterAll
     static void killBroker() throws InterruptedException {
         if (broker != null) {
-            kill(broker);
+            broker.kill();
         }
     }
 
@@ -147,10 +128,10 @@ class StandaloneBrokerTests {
             assertThat(ids.stream().map(gateway::state)).contains("SENT").doesNotContain("ACKNOWLEDGED", "FAILED");
         });
 
-        kill(broker);
+        broker.kill();
         ids.add(gateway.submitFiling("440106"));
         ids.add(gateway.submitFiling("440106"));
-        startBroker();
+        broker.start(true);
         gateway.control("province-44", "OK");
 
         for (String id : ids) {
@@ -162,94 +143,14 @@ class StandaloneBrokerTests {
 
     @Test
     void keepsTheInstanceAndItsOneSedxSettingWhenTheScriptRunsAgain() throws Exception {
-        byte[] users = Files.readAllBytes(INSTANCE.resolve("etc/artemis-users.properties"));
+        Path instance = broker.instance();
+        byte[] users = Files.readAllBytes(instance.resolve("etc/artemis-users.properties"));
 
-        run(createBroker(artemisHome(), "another-password"), "create-again.log");
+        broker.runScriptAgain("another-password", "create-again.log");
 
-        assertThat(INSTANCE.resolve("etc/artemis-users.properties")).hasBinaryContent(users);
-        String brokerXml = Files.readString(INSTANCE.resolve("etc/broker.xml"));
+        assertThat(instance.resolve("etc/artemis-users.properties")).hasBinaryContent(users);
+        String brokerXml = Files.readString(instance.resolve("etc/broker.xml"));
         assertThat(brokerXml.split("match=\"sedx\\.#\"", -1)).hasSize(2);
-    }
-
-    /** The unpacked distribution under target/artemis, unpacked there first if need be. */
-    private static Path artemisHome() throws Exception {
-        if (Files.isDirectory(HOME)) {
-            return HOME;
-        }
-        Path archive = archive().orElseThrow();
-        // unpacked aside and moved in whole, so an interrupted unpack is never taken for the distribution
-        Path unpacking = Files.createDirectories(HOME.resolveSibling("unpacking-" + UUID.randomUUID()));
-        run(new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacking.toString()), "unpack.log");
-        Files.move(unpacking.resolve(HOME.getFileName()), HOME);
-        Files.delete(unpacking);
-        return HOME;
-    }
-
-    /** The distribution's archive, copied to target/artemis by the build or fetched into the local repository. */
-    private static Optional<Path> archive() {
-        return Stream.of(HOME.resolveSibling(ARCHIVE), Path.of(System.getProperty("user.home"),
-                        ".m2/repository/org/apache/activemq/apache-artemis", VERSION, ARCHIVE))
-                .filter(Files::isRegularFile).findFirst();
-    }
-
-    /** Skips the class, saying why, when the distribution is missing; under CI it fails instead. */
-    static final class DistributionAtHand implements ExecutionCondition {
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (Files.isDirectory(HOME) || archive().isPresent()) {
-                return ConditionEvaluationResult.enabled(ARCHIVE + " at hand");
-            }
-            String missing = ARCHIVE + " is neither in target/artemis nor in ~/.m2: run `mvn dependency:get "
-                    + "-Dartifact=org.apache.activemq:apache-artemis:" + VERSION + ":tar.gz:bin -Dtransitive=false`";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("under CI the standalone broker tests must run, but " + missing);
-            }
-            return ConditionEvaluationResult.disabled(missing);
-        }
-    }
-
-    private static ProcessBuilder createBroker(Path home, String password) {
-        ProcessBuilder create = new ProcessBuilder("sh", "deploy/artemis/create-broker.sh", home.toString(),
-                INSTANCE.toString(), String.valueOf(BROKER_PORT), USER);
-        create.environment().put("ARTEMIS_PASSWORD", password);
-        return create;
-    }
-
-    /** Runs the instance as {@link #broker}, which {@link #killBroker()} ends, and waits until it accepts. */
-    private static void startBroker() throws IOException {
-        ProcessBuilder run = new ProcessBuilder(INSTANCE.resolve("bin/artemis").toString(), "run");
-        Path log = WORK.resolve("broker.log");
-        Process process = withJava(run).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()))
-                .start();
-        broker = process;
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("the broker exited; see " + log).isTrue();
-            return accepts(BROKER_PORT);
-        });
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("process %d still runs", process.pid()).isTrue();
-    }
-
-    private static void run(ProcessBuilder command, String logName) throws Exception {
-        Path log = Files.createDirectories(WORK).resolve(logName);
-        Process process = withJava(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        if (!finished) {
-            kill(process);
-        }
-        assertThat(finished && process.exitValue() == 0)
-                .as("%s failed:%n%s", command.command(), Files.readString(log, StandardCharsets.UTF_8)).isTrue();
-    }
-
-    private static ProcessBuilder withJava(ProcessBuilder command) {
-        command.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return command;
     }
 
     /** The sedx.# settings the embedded broker gets from {@link DeliveryConfiguration}. */
@@ -271,37 +172,11 @@ class StandaloneBrokerTests {
         return ((Number) manage(ResourceNames.QUEUE + queue, attribute)).longValue();
     }
 
-    /** Reads an attribute of a broker resource, or invokes an operation on it, through the management address. */
     private static Object manage(String resource, String name, Object... parameters) throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator(brokerUrl());
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 0);
-                ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-            session.start();
-            ClientMessage request = session.createMessage(false);
-            if (parameters.length == 0) {
-                ManagementHelper.putAttribute(request, resource, name);
-            } else {
-                ManagementHelper.putOperationInvocation(request, resource, name, parameters);
-            }
-            ClientMessage reply = requestor.request(request, 10_000);
-            assertThat(reply).as("management answer to " + name).isNotNull();
-            Object result = ManagementHelper.getResult(reply);
-            assertThat(ManagementHelper.hasOperationSucceeded(reply)).as("%s: %s", name, result).isTrue();
-            return result;
-        }
+        return broker.manage(resource, name, parameters);
     }
 
     private static String brokerUrl() {
         return "tcp://127.0.0.1:" + BROKER_PORT;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -67,8 +67,17 @@ public enum TestDatabases {
      */
     public static Optional<Server> postgresServer() {
         String url = System.getenv("SEDX_TEST_PG_URL");
-        return Optional.ofNullable(url).map(u -> new Server(u, env("SEDX_TEST_PG_USER", "sedx"),
-                env("SEDX_TEST_PG_PASSWORD", "sedx-test-only")));
+        return Optional.ofNullable(url).map(u -> new Server(u, postgresUser(), postgresPassword()));
+    }
+
+    /** The user of the {@code SEDX_TEST_PG_URL} database: {@code SEDX_TEST_PG_USER}, else {@code sedx}. */
+    public static String postgresUser() {
+        return env("SEDX_TEST_PG_USER", "sedx");
+    }
+
+    /** Its password: {@code SEDX_TEST_PG_PASSWORD}, else the test-only one {@code .ci/postgres.sh} gives. */
+    public static String postgresPassword() {
+        return env("SEDX_TEST_PG_PASSWORD", "sedx-test-only");
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,19 @@
+package cn.sedx.gateway.intake.batch;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the nodes of a cluster share one batch inbox ({@code sedx.batch.claims.*}, docs/scale-out.md "Pollers").
+ *
+ * @param lease how long a node's claim on a file it reads lasts: when the node dies mid-file, another node
+ *              takes the file after this (its records already stored are recognised by their idempotency
+ *              keys); longer than the slowest file takes
+ */
+@Validated
+@ConfigurationProperties("sedx.batch.claims")
+public record BatchClaimSettings(
+        @NotNull @DefaultValue("PT30M") Duration lease) {}
