@@ -19,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public class DeliveryRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRelay.class);
-    private static final Set<MessageState> SETTLED = EnumSet.of(MessageState.ACKNOWLEDGED, MessageState.FAILED,
-            MessageState.SIGNED_FOR, MessageState.RETURNED);
 
     private final Destinations destinations;
     private final MessageStore store;
@@ -85,7 +81,7 @@ public class DeliveryRelay {
         Destination destination = destinations.find(task.destination()).orElse(null);
         StoredMessage message = store.find(task.messageId()).orElse(null);
         MessageState current = message == null ? null : states.deliveries(task.messageId()).get(task.destination());
-        if (destination == null || message == null || SETTLED.contains(current)) {
+        if (destination == null || message == null || (current != null && current.isSettled())) {
             log.info("nothing to deliver for {} to {} (delivery {})", task.messageId(), task.destination(), current);
             // a crash between recording the attempt and settling the message leaves the message behind
             String repair = message != null && current != null ? task.destination() + ": delivery already " + current

@@ -58,9 +58,9 @@ public class DocumentExchangeCallbacks {
         }
         String destination = settings.callbackDestination();
         if (store.find(messageId).isEmpty() || !deliveries.states(messageId).containsKey(destination)) {
-            throw new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message " + messageId
+            throw SedxException.refused(ErrorCode.MESSAGE_NOT_FOUND, "no message " + messageId
                     + " delivered to " + destination, List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND,
-                    "/messageId")), null);
+                    "/messageId")));
         }
         deliveries.mark(messageId, destination, state, at);
         String detail = state == MessageState.SIGNED_FOR ? "已签收 signed for at " + at
@@ -100,7 +100,6 @@ public class DocumentExchangeCallbacks {
     }
 
     private static SedxException malformed(String pointer, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, en,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, pointer, zh, en)), null);
+        return SedxException.at(ErrorCode.SCHEMA_VIOLATION, pointer, zh, en);
     }
 }

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.upload;
 
+import cn.sedx.gateway.shared.SecureXml;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,7 @@ public final class PersonnelBatchReader {
     private final XMLInputFactory factory;
 
     public PersonnelBatchReader() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory = SecureXml.inputFactory();
     }
 
     /**

@@ -19,7 +19,6 @@ import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
@@ -133,6 +132,6 @@ class SoapSubmissionProcessor {
     }
 
     private static SedxException refusal(ErrorCode code, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)), null);
+        return SedxException.at(code, "", zh, en);
     }
 }
