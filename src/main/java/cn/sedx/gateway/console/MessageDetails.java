@@ -81,7 +81,8 @@ class MessageDetails {
      */
     Download sentTo(String id, String destination, String actor) {
         StoredMessage message = store.find(id).orElseThrow(MessageDetails::notFound);
-        SentRequest request = sent.find(id, destination).orElseThrow(() -> SedxException.refused(ErrorCode.RESOURCE_NOT_FOUND, "nothing recorded as sent", List.of(Violation.of(
+        SentRequest request = sent.find(id, destination).orElseThrow(() -> SedxException.refused(
+                ErrorCode.RESOURCE_NOT_FOUND, "nothing recorded as sent", List.of(Violation.of(
                         ErrorCode.RESOURCE_NOT_FOUND, "", "未记录向该目标平台发送的内容",
                         "nothing was recorded as sent to that destination"))));
         byte[] body = Optional.ofNullable(request.requestBody()).or(() -> store.payload(id)).orElseThrow();

@@ -36,7 +36,8 @@ class TemplatePages {
 
     @GetMapping("/console/templates/{name}.xlsx")
     ResponseEntity<byte[]> download(@PathVariable String name) {
-        byte[] workbook = templates.workbook(name, "").orElseThrow(() -> SedxException.refused(ErrorCode.RESOURCE_NOT_FOUND, "no template", List.of(Violation.of(
+        byte[] workbook = templates.workbook(name, "").orElseThrow(() -> SedxException.refused(
+                ErrorCode.RESOURCE_NOT_FOUND, "no template", List.of(Violation.of(
                         ErrorCode.RESOURCE_NOT_FOUND, "", "没有这个模板", "there is no such template"))));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ExcelTemplates.MEDIA_TYPE))

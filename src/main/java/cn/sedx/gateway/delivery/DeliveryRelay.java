@@ -191,20 +191,20 @@ public class DeliveryRelay {
     private Attempted decide(DeliveryTask task, Destination destination, Instant first, Instant now,
             AttemptResult result) {
         Backoff backoff = backoffs.of(task.destination(), destination);
-        String outcome;
+        DeliveryAttempt.Outcome outcome;
         MessageState state;
         ErrorCode code = result.code();
         String detail = result.detail();
         DeliveryOutcome next = DeliveryOutcome.done();
         if (result.acknowledged()) {
-            outcome = "ACKNOWLEDGED";
+            outcome = DeliveryAttempt.Outcome.ACKNOWLEDGED;
             state = MessageState.ACKNOWLEDGED;
         } else if (result.retryable() && !backoff.expired(first, now)) {
-            outcome = "RETRY";
+            outcome = DeliveryAttempt.Outcome.RETRY;
             state = MessageState.SENT;
             next = DeliveryOutcome.retry(task.attempt() + 1, first, now.plus(backoff.delayAfter(task.attempt())));
         } else {
-            outcome = result.retryable() ? "EXPIRED" : "DEAD_LETTERED";
+            outcome = result.retryable() ? DeliveryAttempt.Outcome.EXPIRED : DeliveryAttempt.Outcome.DEAD_LETTERED;
             state = MessageState.FAILED;
             if (result.retryable()) {
                 code = ErrorCode.DELIVERY_EXPIRED;
@@ -215,7 +215,7 @@ public class DeliveryRelay {
         log.info("delivery of {} to {} attempt {}: {}{}", task.messageId(), task.destination(), task.attempt(),
                 outcome, code == null ? "" : " " + code);
         DeliveryAttempt attempt = new DeliveryAttempt(task.destination(), task.attempt(), now, result.durationMs(),
-                outcome, result.httpStatus(), code == null ? null : code.name(), detail);
+                outcome.name(), result.httpStatus(), code == null ? null : code.name(), detail);
         return new Attempted(task, new DeliveryLog.Recorded(task.messageId(), attempt, state), result.sent(), null,
                 next);
     }

@@ -86,8 +86,8 @@ public class DeliveryStates {
             MessageState target = overall(log.states(messageId).values());
             MessageState current = message.state();
             if (target != null && sentAt != null && current.isNotYetSent()) {
-                if (!store.transition(messageId, current, MessageState.SENT, StateChange.GATEWAY, "sending to " + destination,
-                        sentAt)) {
+                if (!store.transition(messageId, current, MessageState.SENT, StateChange.GATEWAY,
+                        "sending to " + destination, sentAt)) {
                     continue;
                 }
                 current = MessageState.SENT;

@@ -8,7 +8,7 @@ import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,11 +31,12 @@ public class DocumentExchangeCallbacks {
     private final MessageStore store;
     private final DeliveryLog deliveries;
     private final ReceiptSettings settings;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper json;
 
     public DocumentExchangeCallbacks(SignatureVerifier verifier, MessageStore store, DeliveryLog deliveries,
-            ReceiptSettings settings) {
+            ReceiptSettings settings, ObjectMapper json) {
         this.verifier = verifier;
+        this.json = json;
         this.store = store;
         this.deliveries = deliveries;
         this.settings = settings;

@@ -5,7 +5,7 @@ import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Sha256;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,10 +26,11 @@ public class ReceiptVerifier {
     private static final Set<String> STATUSES = Set.of("RECEIVED", "DUPLICATE");
 
     private final SignatureVerifier verifier;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper json;
 
-    public ReceiptVerifier(SignatureVerifier verifier) {
+    public ReceiptVerifier(SignatureVerifier verifier, ObjectMapper json) {
         this.verifier = verifier;
+        this.json = json;
     }
 
     /**

@@ -65,7 +65,8 @@ class ReplayController {
     @GetMapping("/stuck")
     Map<String, Object> stuck(@RequestParam(required = false) Duration olderThan) {
         Duration age = olderThan == null ? settings.stuckAfter() : olderThan;
-        List<StoredMessage> stuck = store.unchangedSince(MessageState.unsettled(), clock.instant().minus(age), MAX_STUCK);
+        List<StoredMessage> stuck = store.unchangedSince(MessageState.unsettled(), clock.instant().minus(age),
+                MAX_STUCK);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("olderThan", age.toString());
         body.put("count", stuck.size());

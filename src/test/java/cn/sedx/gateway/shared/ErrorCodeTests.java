@@ -27,7 +27,8 @@ class ErrorCodeTests {
 
     @Test
     void everyCodeAnswersWithAnErrorStatus() {
-        assertThat(ErrorCode.values()).allSatisfy(code -> assertThat(code.status()).as(code.name()).isBetween(400, 599));
+        assertThat(ErrorCode.values())
+                .allSatisfy(code -> assertThat(code.status()).as(code.name()).isBetween(400, 599));
     }
 
     @Test

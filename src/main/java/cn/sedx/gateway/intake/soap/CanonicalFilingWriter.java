@@ -87,7 +87,8 @@ public final class CanonicalFilingWriter {
                 throw tooLarge(maxBytes);
             }
             throw SedxException.refused(ErrorCode.MALFORMED_XML, "attachment unreadable",
-                    List.of(Violation.of(ErrorCode.MALFORMED_XML, "", "附件无法读取", "an attachment cannot be read"))).causedBy(e);
+                    List.of(Violation.of(ErrorCode.MALFORMED_XML, "", "附件无法读取", "an attachment cannot be read")))
+                    .causedBy(e);
         }
         return buffer.toByteArray();
     }
