@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @ConsoleEnabled
-public class DestinationProbe {
+class DestinationProbe {
 
     private static final int MAX_SHOWN = 2000;
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * backoff until the give-up age; any other error dead-letters the delivery at once (FAILED, with its code). Plain
  * Java: the destination lane that calls it owns the JMS session, and commits it after {@link #record} returns.
  */
-public class DeliveryRelay {
+class DeliveryRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRelay.class);
 

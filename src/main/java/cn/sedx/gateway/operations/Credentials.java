@@ -23,7 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   <li>{@code hash-token --generate} makes a random token, prints it once and its SHA-256
  * </ul>
  */
-public final class Credentials {
+final class Credentials {
 
     private static final int BCRYPT_STRENGTH = 12;
 

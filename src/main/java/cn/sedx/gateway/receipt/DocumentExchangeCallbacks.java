@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * id, and records the new state on the delivery and in the message's history. Repeats are harmless.
  */
 @Service
-public class DocumentExchangeCallbacks {
+class DocumentExchangeCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentExchangeCallbacks.class);
 

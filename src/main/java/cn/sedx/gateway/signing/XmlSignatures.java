@@ -32,7 +32,7 @@ import org.xml.sax.SAXException;
  * C14N, the signer certificate in {@code KeyInfo/X509Data}. {@code xmlsec1 --verify} accepts them.
  * SM2 has no registered XML-DSig algorithm and is refused. Thread-safe.
  */
-public class XmlSignatures {
+class XmlSignatures {
 
     private static final Map<SignatureProfile, String> ALGORITHMS = Map.of(
             SignatureProfile.RSA_SHA256, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,

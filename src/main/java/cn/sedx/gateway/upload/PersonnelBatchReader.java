@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a national personnel batch streaming, one filing at a time, and checks its {@code Totals} against what
  * it read. Refuses DTDs and external entities. Holds one filing in memory, never the document. Thread-safe.
  */
-public final class PersonnelBatchReader {
+final class PersonnelBatchReader {
 
     /**
      * The header of a chunk and its totals as read.

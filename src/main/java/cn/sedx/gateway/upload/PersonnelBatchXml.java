@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
  * UTF-8 bytes concatenated by the caller, so a chunk can be cut before a filing that would not fit. StAX escapes
  * all text. Thread-safe; a {@link Fragments} is not.
  */
-public final class PersonnelBatchXml {
+final class PersonnelBatchXml {
 
     /** The batch namespace. */
     public static final String NS = "urn:sedx:national:personnel-batch:1";

@@ -17,7 +17,7 @@ import org.apache.cxf.binding.soap.SoapVersion;
  * the subcode {@code sub:<ERROR_CODE>}; the detail is one {@code sub:SubmissionFault} with the error code,
  * the messages in Chinese and English, and every violation with the XPath of its element.
  */
-public final class SoapFaults {
+final class SoapFaults {
 
     /** A pseudo JSON pointer for violations that concern the idempotency key header. */
     static final String IDEMPOTENCY_KEY_POINTER = "#IdempotencyKey";

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * are {@link SedxException}s with JSON pointers; the fault translator turns those into XPaths.
  */
 @Service
-public class SoapIntake {
+class SoapIntake {
 
     /** The channel name stored with every message that came in over SOAP. */
     public static final String CHANNEL = "SOAP";
