@@ -103,8 +103,8 @@ class AgencyReportController {
                 .filter(found -> found.type() == MessageType.AGENCY_REPORT)
                 .filter(found -> caller.map(c -> c.id().equals(found.submittingSystem())
                         || authorizer.covers(c.id(), found.regionCode()) && isRegulator(c.id())).orElse(true))
-                .orElseThrow(() -> new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no report " + id,
-                        List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "id")), null));
+                .orElseThrow(() -> SedxException.refused(ErrorCode.MESSAGE_NOT_FOUND, "no report " + id,
+                        List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "id"))));
         return new Report(message.id(), message.receivedAt(), message.state().name(), message.submittingSystem(),
                 message.unitUscc(), message.regionCode(), payload(message));
     }
@@ -142,8 +142,8 @@ class AgencyReportController {
     }
 
     private static SedxException forbidden() {
-        return new SedxException(ErrorCode.FORBIDDEN, null, false, "agency reports are for regulators",
+        return SedxException.refused(ErrorCode.FORBIDDEN, "agency reports are for regulators",
                 List.of(Violation.of(ErrorCode.FORBIDDEN, "", "机构报告仅供属地监管部门查阅",
-                        "agencies' reports are for the units' regulators")), null);
+                        "agencies' reports are for the units' regulators")));
     }
 }

@@ -36,11 +36,10 @@ class ApprovalNumberCheck implements AcceptanceStep {
         String claimed = ((AgencyReport) filing).agency().approvalNumber();
         String registered = systems.find(message.submittingSystem()).map(SystemSettings::approvalNumber).orElse(null);
         if (!claimed.equals(registered)) {
-            throw new SedxException(ErrorCode.APPROVAL_NUMBER_MISMATCH, null, false, "approval number mismatch",
+            throw SedxException.refused(ErrorCode.APPROVAL_NUMBER_MISMATCH, "approval number mismatch",
                     List.of(Violation.of(ErrorCode.APPROVAL_NUMBER_MISMATCH, "/agency/approvalNumber",
                             "报告中的核准证号不是本系统登记的 " + registered,
-                            "the report's approval number is not this system's registered " + registered)),
-                    null);
+                            "the report's approval number is not this system's registered " + registered)));
         }
     }
 }

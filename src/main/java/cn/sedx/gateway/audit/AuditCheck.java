@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * come from {@code SEDX_DB_USER} and {@code SEDX_DB_PASSWORD}; the trust store that signed heads are checked
  * against is the configured default (the sample one unless {@code sedx.signing.trust-store} is changed).
  */
-public final class AuditCheck {
+final class AuditCheck {
 
     private AuditCheck() {}
 

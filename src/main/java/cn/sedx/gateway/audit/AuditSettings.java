@@ -17,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.audit")
-public record AuditSettings(
+record AuditSettings(
         @NotNull Duration sealPeriod, @Min(1) int sealBatch, @NotBlank String signHeadCron, @NotBlank String signingKey) {}

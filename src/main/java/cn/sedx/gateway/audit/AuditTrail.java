@@ -25,7 +25,7 @@ public class AuditTrail {
     }
 
     /**
-     * @param actor     the system id, operator name or "gateway"
+     * @param actor     the system id, operator name or {@link cn.sedx.gateway.messagestore.StateChange#GATEWAY}
      * @param action    what happened, e.g. STATE_QUEUED, SUBMISSION_REFUSED, REPLAY_REQUESTED
      * @param messageId the message concerned, or null
      * @param detail    free text (the operator's reason, the refusal codes); masked before it is stored

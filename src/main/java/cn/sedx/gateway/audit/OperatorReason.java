@@ -31,9 +31,9 @@ public record OperatorReason(String reason) {
     public static String required(String reason) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() < MIN || trimmed.length() > MAX) {
-            throw new SedxException(ErrorCode.REASON_REQUIRED, null, false, "reason missing", List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.REASON_REQUIRED, "reason missing", List.of(Violation.of(
                     ErrorCode.REASON_REQUIRED, "/reason", "理由须为 " + MIN + " 至 " + MAX + " 个字符",
-                    "the reason must be " + MIN + " to " + MAX + " characters")), null);
+                    "the reason must be " + MIN + " to " + MAX + " characters")));
         }
         return PersonalDataMask.text(trimmed);
     }

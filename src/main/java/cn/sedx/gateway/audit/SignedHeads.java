@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the signed audit-chain heads and checks each against the chain and the trust store. */
 @Component
-public class SignedHeads {
+class SignedHeads {
 
     private final JdbcClient jdbc;
     private final SignatureVerifier verifier;

@@ -12,7 +12,7 @@ import java.time.temporal.IsoFields;
  * @param weekly  the week a weekly investigation report is expected for
  * @param monthly the month a monthly dispatch minute is expected for
  */
-public record CompliancePeriods(String daily, String weekly, String monthly) {
+record CompliancePeriods(String daily, String weekly, String monthly) {
 
     /** The periods to check as of {@code asOf} (that day itself is not complete yet). */
     public static CompliancePeriods asOf(LocalDate asOf) {

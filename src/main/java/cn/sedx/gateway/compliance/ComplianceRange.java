@@ -15,7 +15,7 @@ import java.util.List;
  * @param total   the figures of the whole region asked for
  * @param regions per 6-digit region code in it, in code order; regions where nothing is missing are listed too
  */
-public record ComplianceRange(LocalDate from, LocalDate to, Totals total, List<RegionRange> regions) {
+record ComplianceRange(LocalDate from, LocalDate to, Totals total, List<RegionRange> regions) {
 
     /**
      * Figures summed over units.

@@ -82,9 +82,9 @@ class CompliancePages {
         String wanted = region == null || region.isBlank() ? delivery.sender().regionCode().substring(0, 2)
                 : region.strip();
         if (!REGION.matcher(wanted).matches()) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad region", List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad region", List.of(Violation.of(
                     ErrorCode.SCHEMA_VIOLATION, "region", "region 须为 2、4 或 6 位行政区划代码前缀",
-                    "region must be a region-code prefix of 2, 4 or 6 digits")), null);
+                    "region must be a region-code prefix of 2, 4 or 6 digits")));
         }
         return view.report(wanted, asOf != null ? asOf : LocalDate.now(clock.withZone(settings.zone())));
     }

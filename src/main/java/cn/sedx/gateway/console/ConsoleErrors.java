@@ -1,7 +1,6 @@
 package cn.sedx.gateway.console;
 
 import cn.sedx.gateway.shared.ErrorCode;
-import cn.sedx.gateway.shared.Problem;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import java.util.List;
@@ -58,7 +57,7 @@ class ConsoleErrors {
 
     static ModelAndView page(ErrorCode code, List<String> texts, Locale locale) {
         ModelAndView page = new ModelAndView("console/error");
-        page.setStatus(HttpStatus.valueOf(Problem.statusOf(code)));
+        page.setStatus(HttpStatus.valueOf(code.status()));
         page.addObject("code", code.name());
         page.addObject("title", english(locale) ? code.messageEn() : code.messageZh());
         page.addObject("texts", texts);

@@ -33,9 +33,9 @@ final class ConsoleInput {
      */
     static String checked(String name, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + name, List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad " + name, List.of(Violation.of(
                     ErrorCode.SCHEMA_VIOLATION, name, "参数 " + name + " 格式不正确", "parameter " + name
-                            + " is malformed")), null);
+                            + " is malformed")));
         }
         return value;
     }

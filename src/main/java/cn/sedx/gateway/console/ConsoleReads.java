@@ -128,7 +128,7 @@ public class ConsoleReads {
     /** Messages in a non-final state whose state has not changed since before {@code cutoff}. */
     public long stuck(Instant cutoff) {
         long stuck = 0;
-        for (MessageState state : MessageFilter.UNFINISHED) {
+        for (MessageState state : MessageState.unsettled()) {
             // one index range (state, updated_at) per state
             stuck += jdbc.sql("SELECT COUNT(*) FROM message WHERE state = ? AND updated_at < ?")
                     .params(state.name(), Timestamp.from(cutoff)).query(Long.class).single();

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.console")
-public record ConsoleSettings(
+record ConsoleSettings(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("15m") Duration idleTimeout,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,

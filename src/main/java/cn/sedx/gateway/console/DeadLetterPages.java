@@ -125,7 +125,7 @@ class DeadLetterPages {
         model.addAttribute("states", states);
         // refreshes until every message it put back has settled again
         model.addAttribute("live", progress.finishedAt() == null
-                || states.keySet().stream().anyMatch(MessageFilter.UNFINISHED::contains));
+                || states.keySet().stream().anyMatch(state -> !state.isSettled()));
         model.addAttribute("items", records.replayItems(id, LISTED));
     }
 

@@ -9,7 +9,7 @@ import cn.sedx.gateway.signing.SignatureProfile;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import cn.sedx.gateway.signing.Signer;
 import cn.sedx.gateway.signing.SigningKeys;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @ConsoleEnabled
-public class DestinationProbe {
+class DestinationProbe {
 
     private static final int MAX_SHOWN = 2000;
 
@@ -46,12 +46,13 @@ public class DestinationProbe {
     private final SignatureVerifier verifier;
     private final ConsoleSettings settings;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper json;
     private volatile int localPort = -1;
 
     public DestinationProbe(DeliverySettings delivery, SigningKeys keys, SignatureVerifier verifier,
-            ConsoleSettings settings, Clock clock) {
+            ConsoleSettings settings, Clock clock, ObjectMapper json) {
         this.delivery = delivery;
+        this.json = json;
         this.keys = keys;
         this.verifier = verifier;
         this.settings = settings;

@@ -3,7 +3,6 @@ package cn.sedx.gateway.console;
 import cn.sedx.gateway.audit.AuditTrail;
 import cn.sedx.gateway.messagestore.Delivery;
 import cn.sedx.gateway.messagestore.DeliveryLog;
-import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.SentRequests;
 import cn.sedx.gateway.messagestore.SentRequests.SentRequest;
@@ -14,7 +13,6 @@ import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,7 +22,6 @@ import org.springframework.stereotype.Component;
 @ConsoleEnabled
 class MessageDetails {
 
-    private static final EnumSet<MessageState> CALLBACKS = EnumSet.of(MessageState.SIGNED_FOR, MessageState.RETURNED);
 
     private final MessageStore store;
     private final DeliveryLog deliveries;
@@ -69,7 +66,7 @@ class MessageDetails {
         List<StateChange> history = store.history(id);
         String payload = MaskedPayload.of(store.payload(id).orElse(null));
         return new Details(message, history, deliveries.deliveries(id), sent.of(id),
-                history.stream().filter(change -> CALLBACKS.contains(change.state())).toList(),
+                history.stream().filter(change -> change.state().isCallback()).toList(),
                 records.replaysOf(id), message.type() == MessageType.YEAR_END_REPORT ? reads.correctedBy(id)
                         : List.of(), payload, message.warnings() == null ? null
                         : MaskedPayload.of(message.warnings().getBytes(StandardCharsets.UTF_8)),
@@ -84,10 +81,10 @@ class MessageDetails {
      */
     Download sentTo(String id, String destination, String actor) {
         StoredMessage message = store.find(id).orElseThrow(MessageDetails::notFound);
-        SentRequest request = sent.find(id, destination).orElseThrow(() -> new SedxException(
-                ErrorCode.RESOURCE_NOT_FOUND, null, false, "nothing recorded as sent", List.of(Violation.of(
+        SentRequest request = sent.find(id, destination).orElseThrow(() -> SedxException.refused(
+                ErrorCode.RESOURCE_NOT_FOUND, "nothing recorded as sent", List.of(Violation.of(
                         ErrorCode.RESOURCE_NOT_FOUND, "", "未记录向该目标平台发送的内容",
-                        "nothing was recorded as sent to that destination")), null));
+                        "nothing was recorded as sent to that destination"))));
         byte[] body = Optional.ofNullable(request.requestBody()).or(() -> store.payload(id)).orElseThrow();
         String type = request.requestHeaders().getOrDefault("Content-Type", "application/octet-stream");
         String extension = type.contains("zip") ? ".zip" : type.contains("json") ? ".json" : ".bin";
@@ -98,7 +95,7 @@ class MessageDetails {
 
     // the page names neither the id nor the destination asked for: nothing of a request is reflected
     private static SedxException notFound() {
-        return new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message", List.of(Violation.of(
-                ErrorCode.MESSAGE_NOT_FOUND, "", "报文不存在", "no such message")), null);
+        return SedxException.refused(ErrorCode.MESSAGE_NOT_FOUND, "no message", List.of(Violation.of(
+                ErrorCode.MESSAGE_NOT_FOUND, "", "报文不存在", "no such message")));
     }
 }

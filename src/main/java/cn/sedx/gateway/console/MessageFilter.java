@@ -5,6 +5,7 @@ import cn.sedx.gateway.shared.MessageType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the messages page searches for; every field may be null (no filter).
@@ -25,8 +26,8 @@ import java.util.List;
 public record MessageFilter(MessageType type, MessageState state, String unitUscc, String submittingSystem,
         String destination, Instant from, Instant to, Instant stuckBefore) {
 
-    static final List<MessageState> UNFINISHED = List.of(MessageState.RECEIVED, MessageState.QUEUED,
-            MessageState.SENT, MessageState.REPLAYED);
+    private static final String UNSETTLED = MessageState.unsettled().stream().map(state -> "'" + state + "'")
+            .collect(Collectors.joining(", "));
     private static final List<MessageState> COMMON_STATES = List.of(MessageState.ACKNOWLEDGED,
             MessageState.SIGNED_FOR);
     private static final Timestamp NO_END = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
@@ -85,7 +86,7 @@ public record MessageFilter(MessageType type, MessageState state, String unitUsc
             params.add(destination);
         }
         if (stuckBefore != null) {
-            sql.append(" AND m.state IN ('RECEIVED', 'QUEUED', 'SENT', 'REPLAYED') AND m.updated_at < ?");
+            sql.append(" AND m.state IN (" + UNSETTLED + ") AND m.updated_at < ?");
             params.add(Timestamp.from(stuckBefore));
         }
     }

@@ -31,9 +31,9 @@ class ReportPages {
     String yearEnd(@RequestParam(required = false) Integer year, Model model) {
         int shown = year == null ? LocalDate.now(clock.withZone(settings.zone())).getYear() : year;
         if (shown < 2000 || shown > 2100) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad year", List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad year", List.of(Violation.of(
                     ErrorCode.SCHEMA_VIOLATION, "year", "year 须为 2000 至 2100 的年份",
-                    "year must lie between 2000 and 2100")), null);
+                    "year must lie between 2000 and 2100")));
         }
         model.addAttribute("status", reports.status(shown));
         model.addAttribute("year", shown);

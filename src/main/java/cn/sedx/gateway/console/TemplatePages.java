@@ -36,9 +36,9 @@ class TemplatePages {
 
     @GetMapping("/console/templates/{name}.xlsx")
     ResponseEntity<byte[]> download(@PathVariable String name) {
-        byte[] workbook = templates.workbook(name, "").orElseThrow(() -> new SedxException(
-                ErrorCode.RESOURCE_NOT_FOUND, null, false, "no template", List.of(Violation.of(
-                        ErrorCode.RESOURCE_NOT_FOUND, "", "没有这个模板", "there is no such template")), null));
+        byte[] workbook = templates.workbook(name, "").orElseThrow(() -> SedxException.refused(
+                ErrorCode.RESOURCE_NOT_FOUND, "no template", List.of(Violation.of(
+                        ErrorCode.RESOURCE_NOT_FOUND, "", "没有这个模板", "there is no such template"))));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ExcelTemplates.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".xlsx")

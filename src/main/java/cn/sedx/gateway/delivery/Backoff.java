@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.function.DoubleSupplier;
 
 /** Exponential backoff with jitter and a give-up age, per a destination's {@link Retry} settings. */
-public final class Backoff {
+final class Backoff {
 
     private final Retry retry;
     private final DoubleSupplier random;

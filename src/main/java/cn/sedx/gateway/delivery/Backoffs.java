@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The backoff of each destination, built once from its retry settings. Thread-safe. */
-public class Backoffs {
+class Backoffs {
 
     private final Map<String, Backoff> byDestination = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package cn.sedx.gateway.delivery;
 import cn.sedx.gateway.messagestore.DeliveryLog;
 import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.messagestore.StateChange;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import cn.sedx.gateway.shared.ErrorCode;
 import jakarta.jms.DeliveryMode;
@@ -105,7 +106,7 @@ public class DeliveryDispatcher {
         do {
             unrouted = store.queuedWithoutDeliveries(batch);
             unrouted.forEach(id -> store.transition(id, MessageState.QUEUED, MessageState.RECEIVED,
-                    DeliveryStates.ACTOR, "queued by an earlier version without a delivery: dispatched again"));
+                    StateChange.GATEWAY, "queued by an earlier version without a delivery: dispatched again"));
             if (!unrouted.isEmpty()) {
                 log.warn("{} filing(s) queued by an earlier version had no delivery: dispatched again",
                         unrouted.size());
@@ -124,7 +125,7 @@ public class DeliveryDispatcher {
         for (StoredMessage message : claimed) {
             List<String> targets = targets(message);
             if (targets.isEmpty()) {
-                store.transition(message.id(), MessageState.RECEIVED, MessageState.FAILED, DeliveryStates.ACTOR,
+                store.transition(message.id(), MessageState.RECEIVED, MessageState.FAILED, StateChange.GATEWAY,
                         ErrorCode.NO_DESTINATION + ": no destination configured for " + message.type()
                                 + " of region " + message.regionCode(), now);
             } else {
@@ -137,7 +138,7 @@ public class DeliveryDispatcher {
         jms.execute(session -> send(session, routed), true);
         deliveries.createAll(routed, MessageState.QUEUED, now);
         routed.forEach((id, targets) -> store.transition(id, MessageState.RECEIVED, MessageState.QUEUED,
-                DeliveryStates.ACTOR, "queued for " + String.join(", ", targets), now));
+                StateChange.GATEWAY, "queued for " + String.join(", ", targets), now));
         return claimed.size();
     }
 

@@ -1,7 +1,7 @@
 package cn.sedx.gateway.delivery;
 
 /** Headers of the messages on the destination queues. */
-public final class DeliveryHeaders {
+final class DeliveryHeaders {
 
     /** The gateway's message id, for life (also the body of every queue message). */
     public static final String MESSAGE_ID = "SedxMessageId";

@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * does not make the gateway unhealthy (its messages wait on their queue), so the status stays UP and the
  * details say which breakers are open.
  */
-public class DeliveryHealth implements HealthIndicator {
+class DeliveryHealth implements HealthIndicator {
 
     private final DeliveryBreakers breakers;
 

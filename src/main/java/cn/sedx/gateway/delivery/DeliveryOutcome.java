@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param firstAttemptAt when the delivery was first attempted (carried to the re-queued message)
  * @param notBefore      when the re-queued message may be delivered again
  */
-public record DeliveryOutcome(boolean retry, int nextAttempt, Instant firstAttemptAt, Instant notBefore) {
+record DeliveryOutcome(boolean retry, int nextAttempt, Instant firstAttemptAt, Instant notBefore) {
 
     /** The delivery is settled (acknowledged, dead-lettered or nothing to do): the queue message is consumed. */
     public static DeliveryOutcome done() {

@@ -19,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +32,9 @@ import org.slf4j.LoggerFactory;
  * backoff until the give-up age; any other error dead-letters the delivery at once (FAILED, with its code). Plain
  * Java: the destination lane that calls it owns the JMS session, and commits it after {@link #record} returns.
  */
-public class DeliveryRelay {
+class DeliveryRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRelay.class);
-    private static final Set<MessageState> SETTLED = EnumSet.of(MessageState.ACKNOWLEDGED, MessageState.FAILED,
-            MessageState.SIGNED_FOR, MessageState.RETURNED);
 
     private final Destinations destinations;
     private final MessageStore store;
@@ -85,7 +81,7 @@ public class DeliveryRelay {
         Destination destination = destinations.find(task.destination()).orElse(null);
         StoredMessage message = store.find(task.messageId()).orElse(null);
         MessageState current = message == null ? null : states.deliveries(task.messageId()).get(task.destination());
-        if (destination == null || message == null || SETTLED.contains(current)) {
+        if (destination == null || message == null || (current != null && current.isSettled())) {
             log.info("nothing to deliver for {} to {} (delivery {})", task.messageId(), task.destination(), current);
             // a crash between recording the attempt and settling the message leaves the message behind
             String repair = message != null && current != null ? task.destination() + ": delivery already " + current
@@ -195,20 +191,20 @@ public class DeliveryRelay {
     private Attempted decide(DeliveryTask task, Destination destination, Instant first, Instant now,
             AttemptResult result) {
         Backoff backoff = backoffs.of(task.destination(), destination);
-        String outcome;
+        DeliveryAttempt.Outcome outcome;
         MessageState state;
         ErrorCode code = result.code();
         String detail = result.detail();
         DeliveryOutcome next = DeliveryOutcome.done();
         if (result.acknowledged()) {
-            outcome = "ACKNOWLEDGED";
+            outcome = DeliveryAttempt.Outcome.ACKNOWLEDGED;
             state = MessageState.ACKNOWLEDGED;
         } else if (result.retryable() && !backoff.expired(first, now)) {
-            outcome = "RETRY";
+            outcome = DeliveryAttempt.Outcome.RETRY;
             state = MessageState.SENT;
             next = DeliveryOutcome.retry(task.attempt() + 1, first, now.plus(backoff.delayAfter(task.attempt())));
         } else {
-            outcome = result.retryable() ? "EXPIRED" : "DEAD_LETTERED";
+            outcome = result.retryable() ? DeliveryAttempt.Outcome.EXPIRED : DeliveryAttempt.Outcome.DEAD_LETTERED;
             state = MessageState.FAILED;
             if (result.retryable()) {
                 code = ErrorCode.DELIVERY_EXPIRED;
@@ -219,7 +215,7 @@ public class DeliveryRelay {
         log.info("delivery of {} to {} attempt {}: {}{}", task.messageId(), task.destination(), task.attempt(),
                 outcome, code == null ? "" : " " + code);
         DeliveryAttempt attempt = new DeliveryAttempt(task.destination(), task.attempt(), now, result.durationMs(),
-                outcome, result.httpStatus(), code == null ? null : code.name(), detail);
+                outcome.name(), result.httpStatus(), code == null ? null : code.name(), detail);
         return new Attempted(task, new DeliveryLog.Recorded(task.messageId(), attempt, state), result.sent(), null,
                 next);
     }

@@ -6,11 +6,11 @@ import cn.sedx.gateway.messagestore.MessageState;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.SentRequests;
 import cn.sedx.gateway.messagestore.SentRequests.SentRequest;
+import cn.sedx.gateway.messagestore.StateChange;
 import cn.sedx.gateway.messagestore.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeliveryStates {
 
-    static final String ACTOR = "gateway";
-    private static final Set<MessageState> SETTLED_OK =
-            EnumSet.of(MessageState.ACKNOWLEDGED, MessageState.SIGNED_FOR, MessageState.RETURNED);
-    private static final Set<MessageState> NOT_YET_SENT =
-            EnumSet.of(MessageState.RECEIVED, MessageState.QUEUED, MessageState.REPLAYED);
 
     private final MessageStore store;
     private final DeliveryLog log;
@@ -90,18 +85,18 @@ public class DeliveryStates {
             StoredMessage message = store.find(messageId).orElseThrow();
             MessageState target = overall(log.states(messageId).values());
             MessageState current = message.state();
-            if (target != null && sentAt != null && NOT_YET_SENT.contains(current)) {
-                if (!store.transition(messageId, current, MessageState.SENT, ACTOR, "sending to " + destination,
-                        sentAt)) {
+            if (target != null && sentAt != null && current.isNotYetSent()) {
+                if (!store.transition(messageId, current, MessageState.SENT, StateChange.GATEWAY,
+                        "sending to " + destination, sentAt)) {
                     continue;
                 }
                 current = MessageState.SENT;
             }
             if (target == null || target == current || (target == MessageState.ACKNOWLEDGED
-                    && SETTLED_OK.contains(current))) {
+                    && current.isAnswered())) {
                 return Optional.empty();
             }
-            if (store.transition(messageId, current, target, ACTOR, detail)) {
+            if (store.transition(messageId, current, target, StateChange.GATEWAY, detail)) {
                 return target == MessageState.ACKNOWLEDGED ? Optional.of(message) : Optional.empty();
             }
         }
@@ -116,7 +111,7 @@ public class DeliveryStates {
         if (states.contains(MessageState.FAILED)) {
             return MessageState.FAILED;
         }
-        return SETTLED_OK.containsAll(states) ? MessageState.ACKNOWLEDGED : MessageState.SENT;
+        return states.stream().allMatch(MessageState::isAnswered) ? MessageState.ACKNOWLEDGED : MessageState.SENT;
     }
 
     /** The state of each delivery of a message, by destination. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param attempt        number of this attempt, from 1
  * @param firstAttemptAt when the first attempt of this delivery ran, or null if this is the first
  */
-public record DeliveryTask(String messageId, String destination, int attempt, Instant firstAttemptAt) {
+record DeliveryTask(String messageId, String destination, int attempt, Instant firstAttemptAt) {
 
     public DeliveryTask {
         Objects.requireNonNull(messageId, "messageId");

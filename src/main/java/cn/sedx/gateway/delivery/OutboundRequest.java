@@ -8,7 +8,7 @@ import java.util.Map;
  * @param path    e.g. {@code /filings} or {@code /packages}
  * @param headers the wire headers (X-Message-Id, signature headers, Content-Type)
  */
-public record OutboundRequest(String path, Map<String, String> headers, byte[] body) {
+record OutboundRequest(String path, Map<String, String> headers, byte[] body) {
 
     public OutboundRequest {
         headers = Map.copyOf(headers);

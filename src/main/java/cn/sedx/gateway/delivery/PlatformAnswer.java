@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param headers first value of each header, names lower-case
  */
-public record PlatformAnswer(int status, Map<String, String> headers, byte[] body) {
+record PlatformAnswer(int status, Map<String, String> headers, byte[] body) {
 
     /** A header by case-insensitive name, or null. */
     public String header(String name) {

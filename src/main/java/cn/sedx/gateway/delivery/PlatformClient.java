@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * base URL ({@code /sim/...}) means this gateway's own port, known once the web server has started.
  */
 @Component
-public class PlatformClient {
+class PlatformClient {
 
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private volatile int localPort = -1;

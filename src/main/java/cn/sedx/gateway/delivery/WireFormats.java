@@ -36,7 +36,7 @@ import java.util.Set;
  * the provincial JSON signed over its exact bytes (signature headers); for the national platform and the document exchange an
  * exchange package (ZIP) holding the national XML and a report's files, its manifest signed.
  */
-public class WireFormats {
+class WireFormats {
 
     static final String MESSAGE_ID = "X-Message-Id";
     static final String MESSAGE_TYPE = "X-Message-Type";

@@ -11,15 +11,13 @@ import cn.sedx.gateway.security.SubmissionAuthorizer;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Sha256;
 import cn.sedx.gateway.shared.Violation;
 import cn.sedx.gateway.validation.FilingValidator;
 import cn.sedx.gateway.validation.ValidationOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -122,7 +120,7 @@ public class IntakeService {
 
     private IntakeReceipt accept(Submission submission) {
         authorizer.checkType(submission.submittingSystem(), submission.type());
-        String sha256 = sha256(submission.body());
+        String sha256 = Sha256.hex(submission.body());
         Optional<IntakeReceipt> repeat = repeatOf(submission, sha256);
         if (repeat.isPresent()) {
             return repeat.get();
@@ -134,8 +132,8 @@ public class IntakeService {
         if (!outcome.valid()) {
             log.info("refused {} from {}: {} violation(s), first {}", submission.type(),
                     submission.submittingSystem(), outcome.errors().size(), outcome.errors().get(0).code());
-            throw new SedxException(ErrorCode.VALIDATION_FAILED, null, false, "validation failed",
-                    outcome.errors(), null);
+            throw SedxException.refused(ErrorCode.VALIDATION_FAILED, "validation failed",
+                    outcome.errors());
         }
         NewMessage message = new NewMessage(submission.type(), submission.submittingSystem(), submission.channel(),
                 outcome.unitUscc(), outcome.regionCode(), submission.idempotencyKey(), sha256, submission.body(),
@@ -179,8 +177,8 @@ public class IntakeService {
                 .filter(p -> p.state() == MessageState.RETURNED)
                 .isPresent();
         if (!valid) {
-            throw new SedxException(ErrorCode.PREVIOUS_VERSION_INVALID, null, false, "cannot replace " + previous,
-                    List.of(Violation.of(ErrorCode.PREVIOUS_VERSION_INVALID, "replaces")), null);
+            throw SedxException.refused(ErrorCode.PREVIOUS_VERSION_INVALID, "cannot replace " + previous,
+                    List.of(Violation.of(ErrorCode.PREVIOUS_VERSION_INVALID, "replaces")));
         }
     }
 
@@ -193,7 +191,7 @@ public class IntakeService {
         if (!existing.bodySha256().equals(sha256)) {
             Violation violation = Violation.of(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, "",
                     "该幂等键已用于报文 " + existing.id(), "the key was used for message " + existing.id());
-            throw new SedxException(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, existing.id(), false,
+            throw new SedxException(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, existing.id(),
                     "idempotency key reused with another body", List.of(violation), null);
         }
         return receipt(existing, true, readWarnings(existing.warnings()));
@@ -225,12 +223,4 @@ public class IntakeService {
         }
     }
 
-    /** The lower-case hex SHA-256 of a body, as the store keeps it with every message ({@code body_sha256}). */
-    public static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

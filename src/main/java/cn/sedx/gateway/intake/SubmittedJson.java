@@ -2,7 +2,6 @@ package cn.sedx.gateway.intake;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +57,6 @@ public class SubmittedJson {
     }
 
     private static SedxException refusal(ErrorCode code, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)), null);
+        return SedxException.at(code, "", zh, en);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.store.encryption")
-public record StoreEncryptionSettings(
+record StoreEncryptionSettings(
         @DefaultValue("true") boolean enabled,
         String keyId,
         String key,

@@ -24,7 +24,11 @@ import org.springframework.stereotype.Component;
 class UnitKindBackfill implements JavaMigration {
 
     private static final int PAGE = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+
+    UnitKindBackfill(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     public MigrationVersion getVersion() {
@@ -71,7 +75,7 @@ class UnitKindBackfill implements JavaMigration {
     }
 
     /** The next page of filings without a kind after {@code after} (id order): id → kind, null when unreadable. */
-    private static Map<String, String> page(Connection connection, String after) throws SQLException {
+    private Map<String, String> page(Connection connection, String after) throws SQLException {
         Map<String, String> kinds = new LinkedHashMap<>();
         // payloads are in their own table since V25
         try (PreparedStatement select = connection.prepareStatement("SELECT m.id, p.payload FROM message m"
@@ -87,9 +91,9 @@ class UnitKindBackfill implements JavaMigration {
         return kinds;
     }
 
-    private static String kindOf(byte[] payload) {
+    private String kindOf(byte[] payload) {
         try {
-            JsonNode kind = JSON.readTree(payload).path("unit").path("unitKind");
+            JsonNode kind = json.readTree(payload).path("unit").path("unitKind");
             return kind.isTextual() && kind.asText().matches("PRODUCTION|USE|FILLING") ? kind.asText() : null;
         } catch (IOException e) {
             return null;

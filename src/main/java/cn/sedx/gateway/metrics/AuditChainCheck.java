@@ -2,6 +2,7 @@ package cn.sedx.gateway.metrics;
 
 import cn.sedx.gateway.audit.AuditReport;
 import cn.sedx.gateway.audit.AuditVerifier;
+import cn.sedx.gateway.shared.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +24,8 @@ final class AuditChainCheck implements AutoCloseable {
     private final AuditVerifier verifier;
     private final Duration every;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sedx-audit-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("sedx-audit-metrics-"));
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AuditReport last;
     private volatile Instant lastAt;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Thread-safe.
  */
 @Component
-public class DestinationStatus {
+class DestinationStatus {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationStatus.class);
 

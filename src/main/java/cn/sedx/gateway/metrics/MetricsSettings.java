@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.metrics")
-public record MetricsSettings(
+record MetricsSettings(
         @NotNull @DefaultValue("5s") Duration cacheFor,
         @NotNull @DefaultValue("2s") Duration brokerTimeout,
         @NotNull @DefaultValue("1h") Duration auditCheckEvery) {}

@@ -1,16 +1,14 @@
 package cn.sedx.gateway.operations;
 
+import cn.sedx.gateway.shared.Sha256;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -25,7 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  *   <li>{@code hash-token --generate} makes a random token, prints it once and its SHA-256
  * </ul>
  */
-public final class Credentials {
+final class Credentials {
 
     private static final int BCRYPT_STRENGTH = 12;
 
@@ -59,7 +57,7 @@ public final class Credentials {
                 if (generate) {
                     out.println("token: " + token);
                 }
-                out.println("token-sha256: " + sha256(token));
+                out.println("token-sha256: " + Sha256.hex(token));
             }
             default -> {
                 err.println("usage: sedx hash-password | sedx hash-token [--generate]   (secret read from the terminal"
@@ -70,14 +68,6 @@ public final class Credentials {
         return 0;
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String generated() {
         byte[] random = new byte[24];

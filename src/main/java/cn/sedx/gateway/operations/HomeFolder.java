@@ -14,7 +14,7 @@ import org.springframework.core.io.Resource;
  * Outside the production profile a missing {@code certs-sample/…} file falls back to the SAMPLE copy packaged in
  * the jar, so the jar runs from any folder; in production nothing falls back. Plain Java, immutable.
  */
-public final class HomeFolder {
+final class HomeFolder {
 
     /** Folder of the sample PKI, relative to the home and inside the jar. */
     static final String SAMPLES = "certs-sample/";

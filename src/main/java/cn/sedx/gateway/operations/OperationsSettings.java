@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.operations")
-public record OperationsSettings(
+record OperationsSettings(
         @NotNull @DefaultValue("0s") Duration drainDelay,
         @NotNull @Valid @DefaultValue TlsTerminatingProxy tlsTerminatingProxy) {
 

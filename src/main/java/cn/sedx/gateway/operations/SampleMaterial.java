@@ -1,11 +1,10 @@
 package cn.sedx.gateway.operations;
 
+import cn.sedx.gateway.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -46,10 +45,10 @@ final class SampleMaterial {
                 try (InputStream in = resource.getInputStream()) {
                     bytes = in.readAllBytes();
                 }
-                files.add(sha256(bytes));
+                files.add(Sha256.hex(bytes));
                 Matcher pem = PEM.matcher(new String(bytes, StandardCharsets.US_ASCII));
                 while (pem.find()) {
-                    certificates.add(sha256(Base64.getMimeDecoder().decode(pem.group(1))));
+                    certificates.add(Sha256.hex(Base64.getMimeDecoder().decode(pem.group(1))));
                 }
             }
         } catch (IOException e) {
@@ -60,23 +59,16 @@ final class SampleMaterial {
 
     /** Whether these bytes are a file of the sample PKI. */
     boolean isSampleFile(byte[] content) {
-        return files.contains(sha256(content));
+        return files.contains(Sha256.hex(content));
     }
 
     /** Whether this DER certificate is one of the sample PKI's. */
     boolean isSampleCertificate(byte[] der) {
-        return certificates.contains(sha256(der));
+        return certificates.contains(Sha256.hex(der));
     }
 
     boolean isEmpty() {
         return certificates.isEmpty();
     }
 
-    static String sha256(byte[] data) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,7 +3,7 @@ package cn.sedx.gateway.operations;
 import java.util.List;
 
 /** The gateway will not start: every problem found, each a line in Chinese and English naming its setting. */
-public class StartupRefused extends RuntimeException {
+class StartupRefused extends RuntimeException {
 
     private final List<String> problems;
 

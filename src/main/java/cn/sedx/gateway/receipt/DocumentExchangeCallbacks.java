@@ -8,7 +8,7 @@ import cn.sedx.gateway.shared.SedxException;
 import cn.sedx.gateway.shared.Violation;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * id, and records the new state on the delivery and in the message's history. Repeats are harmless.
  */
 @Service
-public class DocumentExchangeCallbacks {
+class DocumentExchangeCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentExchangeCallbacks.class);
 
@@ -31,11 +31,12 @@ public class DocumentExchangeCallbacks {
     private final MessageStore store;
     private final DeliveryLog deliveries;
     private final ReceiptSettings settings;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper json;
 
     public DocumentExchangeCallbacks(SignatureVerifier verifier, MessageStore store, DeliveryLog deliveries,
-            ReceiptSettings settings) {
+            ReceiptSettings settings, ObjectMapper json) {
         this.verifier = verifier;
+        this.json = json;
         this.store = store;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -58,9 +59,9 @@ public class DocumentExchangeCallbacks {
         }
         String destination = settings.callbackDestination();
         if (store.find(messageId).isEmpty() || !deliveries.states(messageId).containsKey(destination)) {
-            throw new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message " + messageId
+            throw SedxException.refused(ErrorCode.MESSAGE_NOT_FOUND, "no message " + messageId
                     + " delivered to " + destination, List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND,
-                    "/messageId")), null);
+                    "/messageId")));
         }
         deliveries.mark(messageId, destination, state, at);
         String detail = state == MessageState.SIGNED_FOR ? "已签收 signed for at " + at
@@ -100,7 +101,6 @@ public class DocumentExchangeCallbacks {
     }
 
     private static SedxException malformed(String pointer, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, en,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, pointer, zh, en)), null);
+        return SedxException.at(ErrorCode.SCHEMA_VIOLATION, pointer, zh, en);
     }
 }

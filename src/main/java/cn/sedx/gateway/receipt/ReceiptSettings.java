@@ -12,4 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.receipt")
-public record ReceiptSettings(@NotBlank @DefaultValue("document-exchange") String callbackDestination) {}
+record ReceiptSettings(@NotBlank @DefaultValue("document-exchange") String callbackDestination) {}

@@ -2,15 +2,13 @@ package cn.sedx.gateway.receipt;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Sha256;
 import cn.sedx.gateway.signing.SignatureVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +26,11 @@ public class ReceiptVerifier {
     private static final Set<String> STATUSES = Set.of("RECEIVED", "DUPLICATE");
 
     private final SignatureVerifier verifier;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectMapper json;
 
-    public ReceiptVerifier(SignatureVerifier verifier) {
+    public ReceiptVerifier(SignatureVerifier verifier, ObjectMapper json) {
         this.verifier = verifier;
+        this.json = json;
     }
 
     /**
@@ -47,7 +46,7 @@ public class ReceiptVerifier {
         if (!messageId.equals(receipt.messageId()) || !destination.equals(receipt.destination())) {
             throw invalid("the receipt names message " + receipt.messageId() + " at " + receipt.destination());
         }
-        if (!sha256(sent).equals(receipt.bodySha256())) {
+        if (!Sha256.hex(sent).equals(receipt.bodySha256())) {
             throw invalid("the receipt's bodySha256 is not the digest of the body sent");
         }
         if (!STATUSES.contains(receipt.status())) {
@@ -74,14 +73,6 @@ public class ReceiptVerifier {
         return value.asText();
     }
 
-    /** Lowercase hex SHA-256. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 
     private static SedxException invalid(String detail) {
         return new SedxException(ErrorCode.RECEIPT_INVALID, detail);

@@ -13,7 +13,7 @@ import java.util.Base64;
  * Checks a body signed with the gateway's header convention: {@code X-Signature-Algorithm},
  * {@code X-Signature} (base64) and {@code X-Signer-Cert} (base64 DER) over the exact body bytes.
  */
-public final class SignedBody {
+final class SignedBody {
 
     public static final String SIGNATURE_ALGORITHM = "X-Signature-Algorithm";
     public static final String SIGNATURE = "X-Signature";

@@ -57,8 +57,8 @@ class OrderController {
     OrderView order(@PathVariable String id) {
         TrackedOrder order = orders.find(id)
                 .filter(found -> ownSystem().map(found.issuingSystem()::equals).orElse(true))
-                .orElseThrow(() -> new SedxException(ErrorCode.ORDER_NOT_FOUND, null, false, "no order " + id,
-                        List.of(Violation.of(ErrorCode.ORDER_NOT_FOUND, "id")), null));
+                .orElseThrow(() -> SedxException.refused(ErrorCode.ORDER_NOT_FOUND, "no order " + id,
+                        List.of(Violation.of(ErrorCode.ORDER_NOT_FOUND, "id"))));
         return new OrderView(order, orders.changes(order.id()));
     }
 

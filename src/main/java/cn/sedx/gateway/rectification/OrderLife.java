@@ -107,21 +107,20 @@ class OrderLife implements AcceptanceStep {
         boolean issuer = system.equals(order.issuingSystem());
         boolean unitSystem = systems.kindOf(system).filter(kind -> kind != SystemKind.REGULATOR).isPresent();
         if (!issuer && !(next == OrderStatus.RECTIFIED && unitSystem)) {
-            throw new SedxException(ErrorCode.FORBIDDEN, null, false, "not the issuer of " + order.orderNumber(),
+            throw SedxException.refused(ErrorCode.FORBIDDEN, "not the issuer of " + order.orderNumber(),
                     List.of(Violation.of(ErrorCode.FORBIDDEN, "/status",
                             next == OrderStatus.PENALISED ? "只有发出指令书的系统可以报送处罚" : "只有发出指令书的系统或单位的系统可以报送整改",
                             next == OrderStatus.PENALISED ? "only the issuing system files the penalty"
-                                    : "only the issuing system or the unit's system files the rectification")),
-                    null);
+                                    : "only the issuing system or the unit's system files the rectification")));
         }
     }
 
     private static SedxException taken(Throwable cause) {
-        return new SedxException(ErrorCode.ORDER_NUMBER_TAKEN, null, false, "order number taken",
-                List.of(Violation.of(ErrorCode.ORDER_NUMBER_TAKEN, "/orderNumber")), cause);
+        return SedxException.refused(ErrorCode.ORDER_NUMBER_TAKEN, "order number taken",
+                List.of(Violation.of(ErrorCode.ORDER_NUMBER_TAKEN, "/orderNumber"))).causedBy(cause);
     }
 
     private static SedxException refusal(ErrorCode code, String pointer, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, pointer, zh, en)), null);
+        return SedxException.at(code, pointer, zh, en);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * that carries its change commit together.
  */
 @Repository
-public class OrderStore {
+class OrderStore {
 
     static final String COLUMNS = "id, order_number, issuing_system, authority_name, unit_uscc, unit_kind, unit_name,"
             + " region_code, failings, issued_on, deadline, status, rectified_on, penalty_decision_number,"

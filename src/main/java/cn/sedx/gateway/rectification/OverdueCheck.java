@@ -1,7 +1,8 @@
 package cn.sedx.gateway.rectification;
 
+import static cn.sedx.gateway.messagestore.StateChange.GATEWAY;
+
 import cn.sedx.gateway.audit.AuditTrail;
-import cn.sedx.gateway.intake.IntakeService;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.messagestore.StoredMessage;
@@ -9,6 +10,7 @@ import cn.sedx.gateway.model.CanonicalJson;
 import cn.sedx.gateway.model.OrderStatus;
 import cn.sedx.gateway.model.RectificationOrderChange;
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
@@ -35,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OverdueCheck {
 
     /** The submitting system the gateway's own OVERDUE messages are stored under. */
-    static final String GATEWAY = "gateway";
     /** The channel of those messages. */
     static final String CHANNEL = "SCHEDULE";
 
@@ -94,7 +95,7 @@ public class OverdueCheck {
         byte[] payload = payload(new RectificationOrderChange(order.orderNumber(), OrderStatus.OVERDUE, null, null,
                 new RectificationOrderChange.Overdue(order.deadline(), today)));
         NewMessage message = new NewMessage(MessageType.RECTIFICATION_ORDER_CHANGE, GATEWAY, CHANNEL,
-                order.unitUscc(), order.regionCode(), "overdue:" + id, IntakeService.sha256(payload), payload, null,
+                order.unitUscc(), order.regionCode(), "overdue:" + id, Sha256.hex(payload), payload, null,
                 null);
         StoredMessage stored = store.insertReceivedOfKind(message, order.unitKind());
         orders.addChange(id, OrderStatus.OVERDUE, stored.id(), GATEWAY, now);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * fire, when, how many orders it marked.
  */
 @Repository
-public class OverdueChecks {
+class OverdueChecks {
 
     private final JdbcClient jdbc;
 

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.rectification")
-public record RectificationSettings(
+record RectificationSettings(
         @NotBlank @DefaultValue("0 10 0 * * ?") String overdueCheckCron,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
         @Min(1) @Max(100000) @DefaultValue("1000") int checkBatch) {}

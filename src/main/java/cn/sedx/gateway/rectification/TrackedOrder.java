@@ -26,7 +26,7 @@ import java.util.List;
  * @param createdAt             when the gateway accepted it
  * @param updatedAt             when its status last changed
  */
-public record TrackedOrder(
+record TrackedOrder(
         String id,
         String orderNumber,
         String issuingSystem,

@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReplayController {
 
-    private static final List<MessageState> UNFINISHED = List.of(MessageState.RECEIVED, MessageState.QUEUED,
-            MessageState.SENT, MessageState.REPLAYED);
     private static final int MAX_STUCK = 500;
 
     private final ReplayService replays;
@@ -67,7 +65,8 @@ class ReplayController {
     @GetMapping("/stuck")
     Map<String, Object> stuck(@RequestParam(required = false) Duration olderThan) {
         Duration age = olderThan == null ? settings.stuckAfter() : olderThan;
-        List<StoredMessage> stuck = store.unchangedSince(UNFINISHED, clock.instant().minus(age), MAX_STUCK);
+        List<StoredMessage> stuck = store.unchangedSince(MessageState.unsettled(), clock.instant().minus(age),
+                MAX_STUCK);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("olderThan", age.toString());
         body.put("count", stuck.size());

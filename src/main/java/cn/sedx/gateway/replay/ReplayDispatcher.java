@@ -9,10 +9,8 @@ import cn.sedx.gateway.messagestore.StoredMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("replayDispatcher")
 public class ReplayDispatcher {
 
-    private static final Set<MessageState> ACKNOWLEDGED = EnumSet.of(MessageState.ACKNOWLEDGED,
-            MessageState.SIGNED_FOR);
 
     private final ReplayStore replays;
     private final MessageStore store;
@@ -103,7 +99,7 @@ public class ReplayDispatcher {
             return List.of(item.destination());
         }
         List<String> unsettled = states.entrySet().stream()
-                .filter(e -> !ACKNOWLEDGED.contains(e.getValue()))
+                .filter(e -> !e.getValue().isTaken())
                 .filter(e -> delivery.destinations().containsKey(e.getKey()))
                 .map(Map.Entry::getKey)
                 .toList();

@@ -39,7 +39,7 @@ public class ReplayService {
         if (request.messageIds() != null && !request.messageIds().isEmpty()) {
             for (String id : request.messageIds()) {
                 if (store.find(id).isEmpty()) {
-                    throw new SedxException(ErrorCode.MESSAGE_NOT_FOUND, id, false, "no message " + id,
+                    throw new SedxException(ErrorCode.MESSAGE_NOT_FOUND, id, "no message " + id,
                             List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "/messageIds")), null);
                 }
             }
@@ -47,9 +47,9 @@ public class ReplayService {
         }
         ReplayRequest.Filter filter = request.filter();
         if (filter == null) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "no selection", List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "no selection", List.of(Violation.of(
                     ErrorCode.SCHEMA_VIOLATION, "/filter", "须给出 messageIds 或 filter",
-                    "give messageIds or a filter")), null);
+                    "give messageIds or a filter")));
         }
         MessageQuery query = new MessageQuery(filter.type(), filter.state(), filter.unitUscc(), null, filter.from(),
                 filter.to(), 0, settings.maxMessages());

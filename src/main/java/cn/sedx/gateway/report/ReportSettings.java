@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.report")
-public record ReportSettings(
+record ReportSettings(
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
         @NotNull @Valid @DefaultValue YearEnd yearEnd) {
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param summary       the count of organisations per status, and how many are late
  * @param organisations one entry per configured organisation, in configuration order
  */
-public record YearEndStatus(int year, LocalDate deadline, Summary summary, List<Entry> organisations) {
+record YearEndStatus(int year, LocalDate deadline, Summary summary, List<Entry> organisations) {
 
     /** Where an organisation's report stands: the state of its newest version. */
     public enum Status {

@@ -4,8 +4,6 @@ import cn.sedx.gateway.security.SecuritySettings.SystemSettings;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Decides whether a submitting system may submit a message type, and for a unit in a given region. */
@@ -67,6 +65,6 @@ public class SubmissionAuthorizer {
     }
 
     private static SedxException refusal(ErrorCode code, String pointer, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, pointer, zh, en)), null);
+        return SedxException.at(code, pointer, zh, en);
     }
 }

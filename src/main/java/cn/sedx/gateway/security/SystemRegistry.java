@@ -1,10 +1,8 @@
 package cn.sedx.gateway.security;
 
 import cn.sedx.gateway.security.SecuritySettings.SystemSettings;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.sedx.gateway.shared.Sha256;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -40,19 +38,12 @@ public class SystemRegistry {
 
     /** The system whose token this is; the token is hashed, never compared or kept in clear. */
     public Optional<String> systemForToken(String token) {
-        return Optional.ofNullable(idByTokenHash.get(sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return Optional.ofNullable(idByTokenHash.get(Sha256.hex(token)));
     }
 
     /** The system whose client certificate has this DER encoding. */
     public Optional<String> systemForCertificate(byte[] der) {
-        return Optional.ofNullable(idByCertificateHash.get(sha256(der)));
+        return Optional.ofNullable(idByCertificateHash.get(Sha256.hex(der)));
     }
 
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

@@ -33,7 +33,7 @@ public final class QueryParameters {
 
     /** A refusal of the query parameter {@code name}: what it must be, in Chinese and English. */
     public static SedxException invalid(String name, String zh, String en) {
-        return new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad " + name,
-                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, name, zh, en)), null);
+        return SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad " + name,
+                List.of(Violation.of(ErrorCode.SCHEMA_VIOLATION, name, zh, en)));
     }
 }

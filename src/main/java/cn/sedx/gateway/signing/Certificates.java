@@ -34,7 +34,7 @@ public final class Certificates {
         try {
             parsed = parse(Base64.getDecoder().decode(base64.trim()));
         } catch (IllegalArgumentException e) {
-            throw new SedxException(ErrorCode.CERT_UNTRUSTED, null, false, "certificate is not base64", e);
+            throw SedxException.because(ErrorCode.CERT_UNTRUSTED, "certificate is not base64", e);
         }
         if (BY_HEADER.size() >= REMEMBERED) {
             BY_HEADER.clear();
@@ -52,7 +52,7 @@ public final class Certificates {
         try {
             return Crypto.certificate(der);
         } catch (CertificateException | RuntimeException e) {
-            throw new SedxException(ErrorCode.CERT_UNTRUSTED, null, false, "not an X.509 certificate", e);
+            throw SedxException.because(ErrorCode.CERT_UNTRUSTED, "not an X.509 certificate", e);
         }
     }
 }

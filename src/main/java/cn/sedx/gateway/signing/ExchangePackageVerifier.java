@@ -119,6 +119,6 @@ public class ExchangePackageVerifier {
     }
 
     private static SedxException failure(ErrorCode code, String detail) {
-        return new SedxException(code, null, false, detail, null);
+        return new SedxException(code, detail);
     }
 }

@@ -87,7 +87,7 @@ final class KeyStores {
     }
 
     private static SedxException unavailable(String name, String detail, Throwable cause) {
-        return new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+        return SedxException.because(ErrorCode.SIGNING_KEY_UNAVAILABLE,
                 "signing key '" + name + "': " + detail, cause);
     }
 }

@@ -8,4 +8,4 @@ package cn.sedx.gateway.signing;
  * @param size its uncompressed size in bytes
  * @param digest base64 of its digest (the manifest's digest algorithm)
  */
-public record ManifestEntry(String name, String mediaType, long size, String digest) {}
+record ManifestEntry(String name, String mediaType, long size, String digest) {}

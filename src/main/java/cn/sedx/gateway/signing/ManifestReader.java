@@ -2,6 +2,7 @@ package cn.sedx.gateway.signing;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SecureXml;
 import cn.sedx.gateway.shared.SedxException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,10 +37,7 @@ final class ManifestReader {
     private final Schema schema;
 
     ManifestReader() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory = SecureXml.inputFactory();
         schema = loadSchema();
     }
 
@@ -60,7 +58,7 @@ final class ManifestReader {
             if (e instanceof SedxException sedx) {
                 throw sedx;
             }
-            throw new SedxException(ErrorCode.SIGNATURE_INVALID, null, false,
+            throw SedxException.because(ErrorCode.SIGNATURE_INVALID,
                     "manifest.xml is not a valid manifest: " + e.getMessage(), e);
         }
     }

@@ -122,7 +122,7 @@ final class PackageReader {
         try {
             return Crypto.certificate(der);
         } catch (CertificateException | RuntimeException e) {
-            throw new SedxException(ErrorCode.SIGNATURE_INVALID, null, false, "signer.cer is not a certificate", e);
+            throw SedxException.because(ErrorCode.SIGNATURE_INVALID, "signer.cer is not a certificate", e);
         }
     }
 
@@ -133,6 +133,6 @@ final class PackageReader {
     }
 
     private static SedxException tooLarge(String detail) {
-        return new SedxException(ErrorCode.PAYLOAD_TOO_LARGE, null, false, "exchange package: " + detail, null);
+        return new SedxException(ErrorCode.PAYLOAD_TOO_LARGE, "exchange package: " + detail);
     }
 }

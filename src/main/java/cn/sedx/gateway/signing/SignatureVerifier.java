@@ -137,6 +137,6 @@ public class SignatureVerifier {
     }
 
     private static SedxException failure(ErrorCode code, String detail) {
-        return new SedxException(code, null, false, detail, null);
+        return new SedxException(code, detail);
     }
 }

@@ -63,7 +63,7 @@ public final class Signer {
         } catch (GeneralSecurityException | RuntimeException e) {
             // the engine may be left half-way: the next call on this thread starts from a fresh one
             engines.remove();
-            throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+            throw SedxException.because(ErrorCode.SIGNING_KEY_UNAVAILABLE,
                     "signing with " + profile.headerValue() + " failed: " + e.getMessage(), e);
         }
     }
@@ -74,7 +74,7 @@ public final class Signer {
             signature.initSign(key);
             return signature;
         } catch (GeneralSecurityException e) {
-            throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+            throw SedxException.because(ErrorCode.SIGNING_KEY_UNAVAILABLE,
                     "no " + profile.headerValue() + " engine: " + e.getMessage(), e);
         }
     }

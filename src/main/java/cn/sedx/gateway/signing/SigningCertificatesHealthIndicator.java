@@ -19,7 +19,7 @@ import org.springframework.boot.actuate.health.Status;
  * expires within {@link SigningSettings#expiryWarning()}; OUT_OF_SERVICE when one has expired or is
  * not yet valid (deliveries using it are refused by {@link SigningKeys#signer(String)}).
  */
-public class SigningCertificatesHealthIndicator implements HealthIndicator {
+class SigningCertificatesHealthIndicator implements HealthIndicator {
 
     private final SigningKeys keys;
     private final Duration warningWindow;

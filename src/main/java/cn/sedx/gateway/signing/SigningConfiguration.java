@@ -14,7 +14,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SigningSettings.class)
-public class SigningConfiguration {
+class SigningConfiguration {
 
     @Bean
     SigningKeys signingKeys(SigningSettings settings, ResourceLoader resources, ObjectProvider<Clock> clock) {

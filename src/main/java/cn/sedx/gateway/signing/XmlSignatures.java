@@ -1,6 +1,7 @@
 package cn.sedx.gateway.signing;
 
 import cn.sedx.gateway.shared.ErrorCode;
+import cn.sedx.gateway.shared.SecureXml;
 import cn.sedx.gateway.shared.SedxException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.c14n.Canonicalizer;
@@ -33,7 +32,7 @@ import org.xml.sax.SAXException;
  * C14N, the signer certificate in {@code KeyInfo/X509Data}. {@code xmlsec1 --verify} accepts them.
  * SM2 has no registered XML-DSig algorithm and is refused. Thread-safe.
  */
-public class XmlSignatures {
+class XmlSignatures {
 
     private static final Map<SignatureProfile, String> ALGORITHMS = Map.of(
             SignatureProfile.RSA_SHA256, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
@@ -82,7 +81,7 @@ public class XmlSignatures {
             signature.addKeyInfo(signer.certificate());
             signature.sign(signer.privateKey());
         } catch (XMLSecurityException e) {
-            throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, null, false,
+            throw SedxException.because(ErrorCode.SIGNING_KEY_UNAVAILABLE,
                     "XML signing failed: " + e.getMessage(), e);
         }
     }
@@ -121,7 +120,7 @@ public class XmlSignatures {
             }
             return certificate;
         } catch (XMLSecurityException e) {
-            throw new SedxException(ErrorCode.SIGNATURE_INVALID, null, false,
+            throw SedxException.because(ErrorCode.SIGNATURE_INVALID,
                     "the XML signature cannot be processed: " + e.getMessage(), e);
         }
     }
@@ -160,20 +159,14 @@ public class XmlSignatures {
     /** Parses with DTDs refused, so no entity expansion and no external fetch can happen. */
     static Document parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            return SecureXml.documentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new SedxException(ErrorCode.MALFORMED_XML, null, false, "not well-formed XML: "
+            throw SedxException.because(ErrorCode.MALFORMED_XML, "not well-formed XML: "
                     + e.getMessage(), e);
         }
     }
 
     private static SedxException invalid(String detail) {
-        return new SedxException(ErrorCode.SIGNATURE_INVALID, null, false, detail, null);
+        return new SedxException(ErrorCode.SIGNATURE_INVALID, detail);
     }
 }

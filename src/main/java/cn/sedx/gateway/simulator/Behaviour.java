@@ -11,7 +11,7 @@ package cn.sedx.gateway.simulator;
  * @param callbackDelayMs how long before the callback, or null for the configured delay
  * @param reason          the reason of a RETURN callback, or null for the configured one
  */
-public record Behaviour(Mode mode, Integer status, Long delayMs, SimulatorSettings.CallbackMode callback,
+record Behaviour(Mode mode, Integer status, Long delayMs, SimulatorSettings.CallbackMode callback,
         Long callbackDelayMs, String reason) {
 
     /** The platform's failure modes. */

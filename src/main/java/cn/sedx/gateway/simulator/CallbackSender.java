@@ -1,5 +1,6 @@
 package cn.sedx.gateway.simulator;
 
+import cn.sedx.gateway.shared.DaemonThreads;
 import cn.sedx.gateway.signing.Signer;
 import cn.sedx.gateway.signing.SigningKeys;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,11 +34,8 @@ class CallbackSender implements AutoCloseable {
     private final SimulatorSettings settings;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sedx-simulator-callbacks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("sedx-simulator-callbacks-"));
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile int localPort = -1;
 

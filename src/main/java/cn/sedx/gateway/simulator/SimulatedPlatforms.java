@@ -1,6 +1,7 @@
 package cn.sedx.gateway.simulator;
 
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Sha256;
 import cn.sedx.gateway.signing.Certificates;
 import cn.sedx.gateway.signing.ExchangePackageVerifier;
 import cn.sedx.gateway.signing.SignatureProfile;
@@ -11,13 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +149,7 @@ class SimulatedPlatforms {
         answer.put("destination", destination);
         answer.put("status", "PROBE_OK");
         answer.put("receivedAt", clock.instant().toString());
-        answer.put("bodySha256", sha256(body));
+        answer.put("bodySha256", Sha256.hex(body));
         return signed(answer, national ? settings.nationalKey() : settings.provincialKey(), false);
     }
 
@@ -185,7 +183,7 @@ class SimulatedPlatforms {
         receipt.put("destination", destination);
         receipt.put("status", first ? "RECEIVED" : "DUPLICATE");
         receipt.put("receivedAt", clock.instant().toString());
-        receipt.put("bodySha256", sha256(body));
+        receipt.put("bodySha256", Sha256.hex(body));
         return signed(receipt, key, spoil);
     }
 
@@ -217,13 +215,6 @@ class SimulatedPlatforms {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String encoded(X509Certificate certificate) {
         try {

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.simulator")
-public record SimulatorSettings(
+record SimulatorSettings(
         @DefaultValue("true") boolean enabled,
         @NotBlank @DefaultValue("provincial-sm2") String provincialKey,
         @NotBlank @DefaultValue("national-sm2") String nationalKey,

@@ -1,6 +1,7 @@
 package cn.sedx.gateway.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
 /** The body of each national document type, field by field, in the order of the XSD's sequences. */
@@ -15,29 +16,15 @@ final class NationalContent {
         xml.start("PersonnelFiling");
         xml.attribute("filingKind", XmlOut.textOf(filing, "filingKind"));
         xml.attribute("effectiveDate", XmlOut.textOf(filing, "effectiveDate"));
-        JsonNode unit = filing.path("unit");
         xml.start("Unit");
-        xml.field("Name", unit, "name");
-        xml.field("Uscc", unit, "uscc");
-        xml.field("UnitKind", unit, "unitKind");
-        xml.field("RegionCode", unit, "regionCode");
-        xml.list("EquipmentCategories", "Category", unit.get("equipmentCategories"));
-        xml.list("LicenceNumbers", "Number", unit.get("licenceNumbers"));
-        xml.list("UseRegistrationNumbers", "Number", unit.get("useRegistrationNumbers"));
+        elements(xml, filing.path("unit"), PersonnelElements.UNIT, PersonnelElements.UNIT_LISTS);
         xml.end();
         xml.start("Persons");
         for (JsonNode person : filing.path("persons")) {
             xml.start("Person");
             xml.attribute("role", XmlOut.textOf(person, "role"));
             xml.attribute("idType", idType(person));
-            xml.field("Name", person, "name");
-            xml.field("IdNumber", person, "idNumber");
-            xml.field("Nationality", person, "nationality");
-            xml.field("Mobile", person, "mobile");
-            xml.field("AppointedOn", person, "appointedOn");
-            xml.field("CertificateNumber", person, "certificateNumber");
-            xml.list("EquipmentCategories", "Category", person.get("equipmentCategories"));
-            xml.list("ResponsibleDevices", "DeviceCode", person.get("responsibleDeviceCodes"));
+            elements(xml, person, PersonnelElements.PERSON, PersonnelElements.PERSON_LISTS);
             xml.end();
         }
         xml.end();
@@ -80,10 +67,19 @@ final class NationalContent {
         xml.end();
     }
 
+    private static void elements(XmlOut xml, JsonNode node, List<PersonnelElements.Text> texts,
+            List<PersonnelElements.Repeated> lists) throws XMLStreamException {
+        for (PersonnelElements.Text text : texts) {
+            xml.field(text.element(), node, text.field());
+        }
+        for (PersonnelElements.Repeated list : lists) {
+            xml.list(list.wrapper(), list.item(), node.get(list.field()));
+        }
+    }
+
     /** A person's document type, written always: RESIDENT_ID when the filing names none. */
     static String idType(JsonNode person) {
-        String type = XmlOut.textOf(person, "idType");
-        return type != null ? type : "RESIDENT_ID";
+        return PersonnelElements.idType(person);
     }
 
     static void yearEndReport(XmlOut xml, JsonNode report) throws XMLStreamException {

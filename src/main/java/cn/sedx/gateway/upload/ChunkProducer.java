@@ -4,6 +4,7 @@ import cn.sedx.gateway.messagestore.MessageScan;
 import cn.sedx.gateway.messagestore.MessageScan.ScanKey;
 import cn.sedx.gateway.messagestore.MessageScan.Scanned;
 import cn.sedx.gateway.messagestore.MessageStore;
+import cn.sedx.gateway.shared.DaemonThreads;
 import cn.sedx.gateway.shared.MessageType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -64,11 +65,8 @@ class ChunkProducer {
      */
     void produce(String runId, ScanKey after, ScanKey upTo, int firstSeq, boolean single, ChunkSink sink,
             Consumer<SkippedFiling> skips) {
-        ExecutorService packagers = Executors.newFixedThreadPool(settings.packagers(), r -> {
-            Thread thread = new Thread(r, "upload-packager");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService packagers = Executors.newFixedThreadPool(settings.packagers(),
+                DaemonThreads.named("upload-packager-"));
         Deque<Future<Packed>> inFlight = new ArrayDeque<>();
         try {
             BatchChunker chunker = new BatchChunker(xml, mapper, clock, runId, settings.sender().regionCode(),

@@ -1,12 +1,12 @@
 package cn.sedx.gateway.upload;
 
+import static cn.sedx.gateway.messagestore.StateChange.GATEWAY;
+
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.NewMessage;
 import cn.sedx.gateway.shared.MessageType;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.sedx.gateway.shared.Sha256;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChunkRecorder {
 
     /** The submitting system the gateway's own messages are stored under. */
-    static final String GATEWAY = "gateway";
     /** The channel of chunk messages. */
     static final String CHANNEL = "UPLOAD";
 
@@ -68,14 +67,7 @@ class ChunkRecorder {
 
     private NewMessage message(String runId, int seq, int attempt, byte[] signedPackage, String previous) {
         return new NewMessage(MessageType.PERSONNEL_BATCH, GATEWAY, CHANNEL, null, settings.sender().regionCode(),
-                "upload:" + runId + ":" + seq + ":" + attempt, sha256(signedPackage), signedPackage, null, previous);
+                "upload:" + runId + ":" + seq + ":" + attempt, Sha256.hex(signedPackage), signedPackage, null, previous);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.upload;
 
+import cn.sedx.gateway.shared.SecureXml;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a national personnel batch streaming, one filing at a time, and checks its {@code Totals} against what
  * it read. Refuses DTDs and external entities. Holds one filing in memory, never the document. Thread-safe.
  */
-public final class PersonnelBatchReader {
+final class PersonnelBatchReader {
 
     /**
      * The header of a chunk and its totals as read.
@@ -32,10 +33,7 @@ public final class PersonnelBatchReader {
     private final XMLInputFactory factory;
 
     public PersonnelBatchReader() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory = SecureXml.inputFactory();
     }
 
     /**

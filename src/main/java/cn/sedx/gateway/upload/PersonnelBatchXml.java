@@ -1,10 +1,12 @@
 package cn.sedx.gateway.upload;
 
+import cn.sedx.gateway.transform.PersonnelElements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -15,7 +17,7 @@ import javax.xml.stream.XMLStreamWriter;
  * UTF-8 bytes concatenated by the caller, so a chunk can be cut before a filing that would not fit. StAX escapes
  * all text. Thread-safe; a {@link Fragments} is not.
  */
-public final class PersonnelBatchXml {
+final class PersonnelBatchXml {
 
     /** The batch namespace. */
     public static final String NS = "urn:sedx:national:personnel-batch:1";
@@ -122,29 +124,26 @@ public final class PersonnelBatchXml {
 
         private void unit(JsonNode unit) throws XMLStreamException {
             xml.writeStartElement("Unit");
-            text("Name", unit.get("name"));
-            text("Uscc", unit.get("uscc"));
-            text("UnitKind", unit.get("unitKind"));
-            text("RegionCode", unit.get("regionCode"));
-            each("Category", unit.get("equipmentCategories"));
-            each("LicenceNumber", unit.get("licenceNumbers"));
-            each("UseRegistrationNumber", unit.get("useRegistrationNumbers"));
+            elements(unit, PersonnelElements.UNIT, PersonnelElements.UNIT_LISTS);
             xml.writeEndElement();
         }
 
         private void person(JsonNode person) throws XMLStreamException {
             xml.writeStartElement("Person");
             xml.writeAttribute("role", person.path("role").asText());
-            xml.writeAttribute("idType", person.path("idType").asText("RESIDENT_ID"));
-            text("Name", person.get("name"));
-            text("IdNumber", person.get("idNumber"));
-            text("Nationality", person.get("nationality"));
-            text("Mobile", person.get("mobile"));
-            text("AppointedOn", person.get("appointedOn"));
-            text("CertificateNumber", person.get("certificateNumber"));
-            each("Category", person.get("equipmentCategories"));
-            each("DeviceCode", person.get("responsibleDeviceCodes"));
+            xml.writeAttribute("idType", PersonnelElements.idType(person));
+            elements(person, PersonnelElements.PERSON, PersonnelElements.PERSON_LISTS);
             xml.writeEndElement();
+        }
+
+        private void elements(JsonNode node, List<PersonnelElements.Text> texts,
+                List<PersonnelElements.Repeated> lists) throws XMLStreamException {
+            for (PersonnelElements.Text text : texts) {
+                text(text.element(), node.get(text.field()));
+            }
+            for (PersonnelElements.Repeated list : lists) {
+                each(list.flatItem(), node.get(list.field()));
+            }
         }
 
         private void text(String name, JsonNode value) throws XMLStreamException {

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledged and in-flight chunks are left alone, and cutting continues after the last recorded chunk.
  * {@link UploadSettlement} finishes runs once delivery has acknowledged their chunks.
  */
-public class PersonnelUpload {
+class PersonnelUpload {
 
     private static final Logger log = LoggerFactory.getLogger(PersonnelUpload.class);
 

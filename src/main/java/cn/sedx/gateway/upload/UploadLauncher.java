@@ -1,5 +1,6 @@
 package cn.sedx.gateway.upload;
 
+import cn.sedx.gateway.shared.DaemonThreads;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +17,7 @@ public class UploadLauncher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UploadLauncher.class);
 
     private final PersonnelUpload upload;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "upload-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("upload-run-"));
 
     UploadLauncher(PersonnelUpload upload) {
         this.upload = upload;

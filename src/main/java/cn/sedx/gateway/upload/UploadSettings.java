@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.upload")
-public record UploadSettings(
+record UploadSettings(
         @DefaultValue("true") boolean enabled,
         @NotBlank @DefaultValue("0 30 1 * * ?") String cron,
         @Min(1) @DefaultValue("20000") int maxRecords,

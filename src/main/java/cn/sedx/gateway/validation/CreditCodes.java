@@ -7,7 +7,7 @@ import java.util.Optional;
  * 统一社会信用代码 (GB 32100): registration-authority code, organisation-type code, 6 region digits,
  * 9-character entity code and a check character, over a 31-character alphabet without I, O, S, V, Z.
  */
-public final class CreditCodes {
+final class CreditCodes {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};

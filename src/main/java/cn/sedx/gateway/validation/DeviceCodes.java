@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * except that {@code 23xx} is a gas cylinder, category {@code 2300}, a chapter of its own in Orders 73/74.
  * Whether the 品种 is listed in the catalogue is {@link EquipmentCatalogue}'s to say.
  */
-public final class DeviceCodes {
+final class DeviceCodes {
 
     private static final Pattern CURRENT = Pattern.compile("[1-9][0-9A-Z]{3}[0-9]{5}([0-9]{4})[0-9A-Z]{5}");
     private static final Pattern LEGACY = Pattern.compile("[1-9][0-9]{19}");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * 发文字号 (GB/T 9704-2012 7.2.5): organisation abbreviation + year in full inside 六角括号 〔〕 + serial
  * number without leading zeros or 第 + 号, e.g. {@code 粤市监特〔2023〕12号}.
  */
-public final class DocumentNumbers {
+final class DocumentNumbers {
 
     private static final Pattern SHAPE =
             Pattern.compile("[\\p{IsHan}A-Za-z0-9]{1,20}〔((?:19|20)[0-9]{2})〕[1-9][0-9]{0,5}号");

@@ -9,7 +9,7 @@ import java.util.Optional;
  * 公民身份号码 (GB 11643): 6 region digits, 8 birth-date digits, 3 sequence digits, one check character
  * (ISO 7064 MOD 11-2, {@code X} standing for 10).
  */
-public final class IdNumbers {
+final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";

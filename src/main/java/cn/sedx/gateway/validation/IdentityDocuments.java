@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   <li>{@code PASSPORT}: 5 to 17 capital letters and digits, at least one digit (ICAO 9303 numbers vary by state).
  * </ul>
  */
-public final class IdentityDocuments {
+final class IdentityDocuments {
 
     private static final Pattern PERMANENT_RESIDENCE_18 = Pattern.compile("9[0-9]{16}[0-9X]");
     private static final Pattern PERMANENT_RESIDENCE_15 = Pattern.compile("([A-Z]{3})[0-9]{2}([0-9]{6})[0-9]{4}");

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Mainland mobile numbers: 11 digits starting {@code 1[3-9]}, optionally preceded by {@code +86}. */
-public final class MobileNumbers {
+final class MobileNumbers {
 
     private static final Pattern MOBILE = Pattern.compile("(\\+86)?1[3-9][0-9]{9}");
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** 行政区划代码 (GB/T 2260): 6 digits, province (2) + city (2) + county (2). */
-public final class RegionCodes {
+final class RegionCodes {
 
     private static final Set<Integer> PROVINCES = Set.of(
             11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,

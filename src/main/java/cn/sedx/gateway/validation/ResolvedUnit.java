@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param errors        UNIT_KIND_REQUIRED when the credit code has filings of several kinds and the record names none
  * @param warnings      REGION_FROM_CREDIT_CODE when the region came from the credit code
  */
-public record ResolvedUnit(
+record ResolvedUnit(
         String uscc,
         UnitKind kind,
         PersonnelFiling filing,

@@ -7,7 +7,7 @@ package cn.sedx.gateway.validation;
  * @param unitKind   the pointer of the unit kind, e.g. {@code /unitKind}
  * @param regionCode the pointer of the region code, e.g. {@code /regionCode}
  */
-public record UnitPointers(String uscc, String unitKind, String regionCode) {
+record UnitPointers(String uscc, String unitKind, String regionCode) {
 
     /** The top-level fields of a safety record: {@code /unitUscc}, {@code /unitKind}, {@code /regionCode}. */
     public static final UnitPointers SAFETY_RECORD = new UnitPointers("/unitUscc", "/unitKind", "/regionCode");

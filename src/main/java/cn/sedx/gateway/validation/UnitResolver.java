@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * Plain Java and thread-safe; record types of later issues (training records, rectification orders, agency reports)
  * use it the same way. Checking the record's own region code is {@code IdentifierChecks.location}'s job.
  */
-public final class UnitResolver {
+final class UnitResolver {
 
     private final PersonnelDirectory directory;
 

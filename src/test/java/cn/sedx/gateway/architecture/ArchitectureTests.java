@@ -1,11 +1,15 @@
 package cn.sedx.gateway.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import cn.sedx.gateway.SedxApplication;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -50,4 +54,68 @@ class ArchitectureTests {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    /**
+     * Types no other package of the gateway's main code uses, kept public each for a reason: a framework instantiates
+     * or reads them by name, javac inlined every use, or a test of another package needs them.
+     */
+    private static final Map<String, String> PUBLIC_FOR_FRAMEWORKS = Map.ofEntries(
+            Map.entry("cn.sedx.gateway.SedxApplication", "the Spring Boot main class"),
+            Map.entry("cn.sedx.gateway.shared.MaskingMessageConverter", "logback.xml conversion rule"),
+            Map.entry("cn.sedx.gateway.shared.MaskingThrowableConverter", "logback.xml conversion rule"),
+            Map.entry("cn.sedx.gateway.operations.ConsoleEncoder", "logback.xml encoder"),
+            Map.entry("cn.sedx.gateway.shared.RoutesLocation", "spring.factories EnvironmentPostProcessor"),
+            Map.entry("cn.sedx.gateway.operations.HomeEnvironment", "spring.factories EnvironmentPostProcessor"),
+            Map.entry("cn.sedx.gateway.operations.StartupChecks", "spring.factories ApplicationContextInitializer"),
+            Map.entry("cn.sedx.gateway.operations.StartupRefusedAnalyzer", "spring.factories FailureAnalyzer"),
+            Map.entry("cn.sedx.gateway.operations.MaskingJsonMembers", "application.yaml structured-logging customizer"),
+            Map.entry("cn.sedx.gateway.security.ContentSecurityPolicy", "constants only: javac inlines their uses"),
+            Map.entry("cn.sedx.gateway.model.Urgency", "a component type of the public model records"),
+            // beans the routes call, and what the simple language reads off their results
+            Map.entry("cn.sedx.gateway.replay.ReplayDispatcher", "replay.camel.yaml bean"),
+            Map.entry("cn.sedx.gateway.replay.ReplayTask", "replay.camel.yaml reads ${body.messageId} and the rest"),
+            Map.entry("cn.sedx.gateway.upload.UploadSettlement", "upload.camel.yaml bean"),
+            Map.entry("cn.sedx.gateway.rectification.OverdueCheck", "rectification.camel.yaml bean"),
+            Map.entry("cn.sedx.gateway.delivery.DeliveryDispatcher", "delivery.camel.yaml bean"),
+            Map.entry("cn.sedx.gateway.audit.AuditSealer", "audit.camel.yaml bean"),
+            // used by tests and benchmarks of other packages (moving those is the test half of issue 19)
+            Map.entry("cn.sedx.gateway.delivery.Destinations", "agency.LocalRegulatorRoutingTests"),
+            Map.entry("cn.sedx.gateway.delivery.DeliveryStates", "benchmark.StoreBenchmark"),
+            Map.entry("cn.sedx.gateway.console.MessageFilter", "benchmark.ConsoleBenchmark"),
+            Map.entry("cn.sedx.gateway.console.ConsoleReads", "benchmark.ConsoleBenchmark"),
+            Map.entry("cn.sedx.gateway.console.RecordReads", "benchmark.ConsoleBenchmark"),
+            Map.entry("cn.sedx.gateway.messagestore.PayloadCipher", "support.Stores, support.StoreCiphers"),
+            Map.entry("cn.sedx.gateway.messagestore.RowClaims", "support.Stores, benchmark.StoreBenchmark"),
+            Map.entry("cn.sedx.gateway.intake.batch.BatchIntake", "security.BadInputCorpusTests, IntakeChannels"),
+            Map.entry("cn.sedx.gateway.intake.batch.BatchSummary", "security.IntakeChannels"));
+
+    @Test
+    void aPublicTypeIsOneAnotherPackageUses() {
+        classes().that().arePublic().and().areTopLevelClasses()
+                .and().resideOutsideOfPackage("cn.sedx.gateway.intake.soap.ws")
+                .and(DescribedPredicate.describe("not public for a framework",
+                        (JavaClass c) -> !PUBLIC_FOR_FRAMEWORKS.containsKey(c.getName())))
+                .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be used by another package") {
+                    @Override
+                    public void check(JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
+                        if (!usedFromAnotherPackage(type)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                                    type.getName() + " is public but no other package uses it"));
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
+    private boolean usedFromAnotherPackage(JavaClass type) {
+        if (usedAcrossPackages == null) {
+            usedAcrossPackages = classes.stream().flatMap(origin -> origin.getDirectDependenciesFromSelf().stream())
+                    .filter(d -> !d.getOriginClass().getPackageName().equals(d.getTargetClass().getPackageName()))
+                    .map(d -> d.getTargetClass().getName().replaceFirst("\\$.*", ""))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        return usedAcrossPackages.contains(type.getName());
+    }
+
+    private java.util.Set<String> usedAcrossPackages;
 }

@@ -3,7 +3,6 @@ package cn.sedx.gateway.benchmark;
 import cn.sedx.gateway.messagestore.MessageStore;
 import cn.sedx.gateway.messagestore.PayloadCipher;
 import cn.sedx.gateway.upload.UploadPipeline;
-import cn.sedx.gateway.upload.UploadSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Benchmark of the national upload (a main class, not a test; see docs/benchmarks.md for the command): fills an
@@ -61,7 +59,7 @@ public final class UploadBenchmark {
     }
 
     private static void measure(HikariDataSource dataSource, String mode, int filings) {
-        UploadPipeline pipeline = new UploadPipeline(dataSource, cipher, settings(), Clock.systemUTC());
+        UploadPipeline pipeline = new UploadPipeline(dataSource, cipher, Clock.systemUTC());
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
         UploadPipeline.Produced produced = mode.equals("run") ? pipeline.run() : pipeline.produce();
@@ -74,13 +72,6 @@ public final class UploadBenchmark {
                 Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
-    private static UploadSettings settings() {
-        return new UploadSettings(true, "0 30 1 * * ?", 20_000, DataSize.ofMegabytes(16), Duration.ZERO, 1000,
-                Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(10), Duration.ofSeconds(2),
-                "gateway-sm2", "国家特种设备安全监管平台",
-                new UploadSettings.Sender("广东省市场监督管理局", "11440000MB2C9876XY", "440000"),
-                new UploadSettings.Scheduler("sedx-gateway", Duration.ofSeconds(7), Duration.ofSeconds(60), 3));
-    }
 
     private static void fill(HikariDataSource dataSource, JdbcClient jdbc, int filings) throws Exception {
         long present = jdbc.sql("SELECT COUNT(*) FROM message WHERE type = 'PERSONNEL_FILING'").query(Long.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.support.Stores;
 import cn.sedx.gateway.support.TestDatabases;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class UnitKindStoreTests {
         assertThat(store.unitKinds(MessageType.PERSONNEL_FILING, FIRM)).isEmpty();
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(new UnitKindBackfill()).load().migrate();
+                .javaMigrations(new UnitKindBackfill(new ObjectMapper())).load().migrate();
 
         assertThat(store.unitKind(production.id())).contains("PRODUCTION");
         assertThat(store.unitKind(filling.id())).contains("FILLING");

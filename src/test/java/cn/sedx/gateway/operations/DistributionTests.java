@@ -95,7 +95,7 @@ class DistributionTests {
         assertThat(hash).startsWith("{bcrypt}$2a$12$");
         assertThat(new BCryptPasswordEncoder().matches("a-new-operator-password", hash.substring(8))).isTrue();
         assertThat(token.output().strip())
-                .isEqualTo("token-sha256: " + Credentials.sha256("a-token-of-a-new-submitting-system"));
+                .isEqualTo("token-sha256: " + cn.sedx.gateway.shared.Sha256.hex("a-token-of-a-new-submitting-system"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import cn.sedx.gateway.signing.SigningKeys;
 import cn.sedx.gateway.signing.SigningSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The national upload's parts (package-private) put together by hand, outside Spring, for
@@ -37,7 +39,12 @@ public final class UploadPipeline {
     private final MessageScan scan;
     private final ChunkProducer producer;
 
-    public UploadPipeline(DataSource dataSource, PayloadCipher cipher, UploadSettings settings, Clock clock) {
+    /** The pipeline with the benchmark's settings: 20,000 records per chunk, all cores, the sample signing key. */
+    public UploadPipeline(DataSource dataSource, PayloadCipher cipher, Clock clock) {
+        this(dataSource, cipher, benchmarkSettings(), clock);
+    }
+
+    UploadPipeline(DataSource dataSource, PayloadCipher cipher, UploadSettings settings, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.cipher = cipher;
@@ -80,5 +87,13 @@ public final class UploadPipeline {
         long bytes = jdbc.sql("SELECT SUM(bytes) FROM upload_chunk WHERE run_id = ?").param(run.id())
                 .query(Long.class).single();
         return new Produced(runs.counts(run.id()).sent(), done.records(), bytes);
+    }
+
+    private static UploadSettings benchmarkSettings() {
+        return new UploadSettings(true, "0 30 1 * * ?", 20_000, DataSize.ofMegabytes(16), Duration.ZERO, 1000,
+                Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(10), Duration.ofSeconds(2),
+                "gateway-sm2", "国家特种设备安全监管平台",
+                new UploadSettings.Sender("广东省市场监督管理局", "11440000MB2C9876XY", "440000"),
+                new UploadSettings.Scheduler("sedx-gateway", Duration.ofSeconds(7), Duration.ofSeconds(60), 3));
     }
 }

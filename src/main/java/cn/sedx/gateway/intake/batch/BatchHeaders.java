@@ -1,7 +1,7 @@
 package cn.sedx.gateway.intake.batch;
 
 /** Headers of the batch-intake route. */
-public final class BatchHeaders {
+final class BatchHeaders {
 
     /** The folder the file moves to once processed: {@code processed} or {@code failed}. */
     public static final String OUTCOME = "SedxBatchOutcome";

@@ -186,7 +186,7 @@ public final class BatchIntake {
 
     private BatchSummary finish(Path file, Run run, ErrorReport errors, boolean wholeRefused, long ms)
             throws IOException {
-        String outcome = run.failed == 0 && run.records > 0 ? "processed" : "failed";
+        String outcome = (run.failed == 0 && run.records > 0 ? BatchOutcome.PROCESSED : BatchOutcome.FAILED).folder();
         Path target = Files.createDirectories(file.resolveSibling(outcome));
         List<String> reports = new ArrayList<>();
         for (Path report : errors.files()) {

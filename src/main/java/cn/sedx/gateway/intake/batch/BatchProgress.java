@@ -2,7 +2,7 @@ package cn.sedx.gateway.intake.batch;
 
 /** Told after each record of a batch file; an HTTP upload keeps its batch's counters with it. */
 @FunctionalInterface
-public interface BatchProgress {
+interface BatchProgress {
 
     /** Reports nothing. */
     BatchProgress NONE = (records, accepted, refused, checkOnly) -> { };

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.batch")
-public record BatchSettings(
+record BatchSettings(
         @DefaultValue("true") boolean enabled,
         @NotNull Path root,
         @NotNull @DefaultValue("2s") Duration pollDelay,

@@ -2,6 +2,7 @@ package cn.sedx.gateway.intake.batch;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.Sha256;
 import cn.sedx.gateway.shared.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,9 +72,9 @@ public class BatchUploads {
         String sha256;
         long size;
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             size = copy(new DigestInputStream(content, digest), file);
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            sha256 = Sha256.hex(digest);
         } catch (IOException | RuntimeException e) {
             FileSystemUtils.deleteRecursively(folder);
             throw e;
@@ -115,9 +114,9 @@ public class BatchUploads {
     private Optional<Accepted> earlier(String system, String key, String sha256) {
         return store.findByKey(system, key).map(existing -> {
             if (!existing.sha256().equals(sha256)) {
-                throw new SedxException(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, null, false, "key reused",
+                throw SedxException.refused(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, "key reused",
                         List.of(Violation.of(ErrorCode.IDEMPOTENCY_KEY_CONFLICT, "", "该幂等键已用于批次 " + existing.id(),
-                                "the key was used for batch " + existing.id())), null);
+                                "the key was used for batch " + existing.id())));
             }
             return new Accepted(existing, true);
         });
@@ -131,9 +130,9 @@ public class BatchUploads {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 size += n;
                 if (size > limit) {
-                    throw new SedxException(ErrorCode.PAYLOAD_TOO_LARGE, null, false, "over " + limit + " bytes",
+                    throw SedxException.refused(ErrorCode.PAYLOAD_TOO_LARGE, "over " + limit + " bytes",
                             List.of(Violation.of(ErrorCode.PAYLOAD_TOO_LARGE, "/file", "上限 " + limit + " 字节",
-                                    "limit " + limit + " bytes")), null);
+                                    "limit " + limit + " bytes")));
                 }
                 out.write(ByteBuffer.wrap(chunk, 0, n));
             }
@@ -146,9 +145,9 @@ public class BatchUploads {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String extension = name.substring(name.lastIndexOf('.') + 1);
         if (!name.contains(".") || !FORMATS.contains(extension)) {
-            throw new SedxException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null, false, "not a batch file", List.of(
+            throw SedxException.refused(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "not a batch file", List.of(
                     Violation.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "/file", "文件扩展名须为 .xlsx、.csv、.jsonl 或 .xml",
-                            "the file name must end in .xlsx, .csv, .jsonl or .xml")), null);
+                            "the file name must end in .xlsx, .csv, .jsonl or .xml")));
         }
         return extension;
     }
@@ -161,11 +160,4 @@ public class BatchUploads {
         return (base.isEmpty() ? "upload" : base.length() > 100 ? base.substring(0, 100) : base) + "." + format;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

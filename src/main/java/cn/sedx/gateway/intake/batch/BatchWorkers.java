@@ -1,12 +1,12 @@
 package cn.sedx.gateway.intake.batch;
 
+import cn.sedx.gateway.shared.DaemonThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +28,6 @@ class BatchWorkers implements SmartLifecycle {
     private final BatchIntake intake;
     private final BatchUploadSettings settings;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicInteger threads = new AtomicInteger();
     private ThreadPoolExecutor executor;
     private volatile boolean running;
 
@@ -91,11 +90,8 @@ class BatchWorkers implements SmartLifecycle {
     @Override
     public void start() {
         executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.workers()), r -> {
-                    Thread thread = new Thread(r, "batch-upload-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.DiscardPolicy());
+                new ArrayBlockingQueue<>(settings.workers()), DaemonThreads.named("batch-upload-"),
+                new ThreadPoolExecutor.DiscardPolicy());
         running = true;
         int resumed = store.requeueInterrupted(settings.node(), clock.instant());
         if (resumed > 0) {

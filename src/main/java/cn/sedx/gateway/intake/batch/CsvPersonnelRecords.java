@@ -3,7 +3,6 @@ package cn.sedx.gateway.intake.batch;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -137,8 +136,7 @@ final class CsvPersonnelRecords extends LookAheadRecords implements RowCounting 
     }
 
     private static BatchRecord failure(long line, String column, ErrorCode code, String zh, String en) {
-        SedxException failure = new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)),
-                null);
+        SedxException failure = SedxException.at(code, "", zh, en);
         return BatchRecord.unreadable(line, failure, pointer -> new BatchRecord.Location(line, column));
     }
 

@@ -1,5 +1,6 @@
 package cn.sedx.gateway.intake.batch;
 
+import cn.sedx.gateway.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What one streaming pass over a batch file tells: its SHA-256 (the base of every record's idempotency key)
@@ -27,7 +26,7 @@ record FileFacts(String sha256, Charset charset, boolean bom) {
     static final Charset GB18030 = Charset.forName("GB18030");
 
     static FileFacts of(Path file) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.digest();
         Utf8Check utf8 = new Utf8Check();
         byte[] chunk = new byte[64 * 1024];
         byte[] head = new byte[0];
@@ -43,7 +42,7 @@ record FileFacts(String sha256, Charset charset, boolean bom) {
         boolean valid = utf8.finish();
         boolean bom = valid && head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                 && (head[2] & 0xFF) == 0xBF;
-        return new FileFacts(HexFormat.of().formatHex(digest.digest()), valid ? StandardCharsets.UTF_8 : GB18030,
+        return new FileFacts(Sha256.hex(digest), valid ? StandardCharsets.UTF_8 : GB18030,
                 bom);
     }
 
@@ -74,11 +73,4 @@ record FileFacts(String sha256, Charset charset, boolean bom) {
         }
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package cn.sedx.gateway.intake.batch;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,7 +14,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -81,8 +79,7 @@ final class JsonLinesRecords extends LookAheadRecords {
     }
 
     private static BatchRecord unreadable(long number, ErrorCode code, String zh, String en) {
-        SedxException failure = new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)),
-                null);
+        SedxException failure = SedxException.at(code, "", zh, en);
         return BatchRecord.unreadable(number, failure, pointer -> new BatchRecord.Location(number, pointer));
     }
 

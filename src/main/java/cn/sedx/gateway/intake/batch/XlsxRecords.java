@@ -65,8 +65,8 @@ final class XlsxRecords extends LookAheadRecords implements RowCounting {
                 return null;
             }
             if (record.body() == null) {
-                SedxException failure = new SedxException(record.problems().get(0).code(), null, false,
-                        "unreadable cells", record.problems(), null);
+                SedxException failure = SedxException.refused(record.problems().get(0).code(),
+                        "unreadable cells", record.problems());
                 return BatchRecord.unreadable(record.row(), failure, pointer -> place(record, pointer));
             }
             return BatchRecord.read(record.row(), type, record.body(), pointer -> place(record, pointer));
@@ -82,8 +82,8 @@ final class XlsxRecords extends LookAheadRecords implements RowCounting {
     }
 
     private BatchRecord failure(long row, Violation violation) {
-        SedxException failure = new SedxException(violation.code(), null, false, violation.messageEn(),
-                List.of(violation), null);
+        SedxException failure = SedxException.refused(violation.code(), violation.messageEn(),
+                List.of(violation));
         String column = source == null ? "" : source.layout().key().header();
         return BatchRecord.unreadable(row, failure, pointer -> new BatchRecord.Location(row, column));
     }

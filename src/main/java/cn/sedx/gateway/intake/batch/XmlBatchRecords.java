@@ -12,14 +12,13 @@ import cn.sedx.gateway.intake.soap.ws.TrainingRecord;
 import cn.sedx.gateway.intake.soap.ws.YearEndReport;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
+import cn.sedx.gateway.shared.SecureXml;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -171,17 +170,12 @@ final class XmlBatchRecords extends LookAheadRecords {
 
     private BatchRecord failure(ErrorCode code, String zh, String en) {
         long position = Math.max(number, 1);
-        SedxException failure = new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)),
-                null);
+        SedxException failure = SedxException.at(code, "", zh, en);
         return BatchRecord.unreadable(position, failure, pointer -> new BatchRecord.Location(position, pointer));
     }
 
     private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        // no DTD processing, no external entities: XXE and entity-expansion attacks have nothing to work with
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        XMLInputFactory factory = SecureXml.inputFactory();
         // the SOAP channel's depth limit (sedx.soap.max-element-depth's default): a filing is 5 levels deep
         if (factory.isPropertySupported(MAX_ELEMENT_DEPTH)) {
             factory.setProperty(MAX_ELEMENT_DEPTH, 32);

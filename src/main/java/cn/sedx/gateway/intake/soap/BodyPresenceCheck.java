@@ -54,8 +54,8 @@ final class BodyPresenceCheck extends AbstractSoapInterceptor {
         if (reader == null || (afterHeaders ? endsWithoutBody(reader) : !hasRequestElement(reader))) {
             Violation violation = Violation.of(ErrorCode.SOAP_BODY_MISSING, "", "须在 soap:Body 中放一个请求元素",
                     "soap:Body must hold one request element");
-            throw new Fault(new SedxException(ErrorCode.SOAP_BODY_MISSING, null, false, "no body",
-                    List.of(violation), null));
+            throw new Fault(SedxException.refused(ErrorCode.SOAP_BODY_MISSING, "no body",
+                    List.of(violation)));
         }
     }
 

@@ -86,9 +86,9 @@ public final class CanonicalFilingWriter {
             if (e.getCause() instanceof LimitExceeded) {
                 throw tooLarge(maxBytes);
             }
-            throw new SedxException(ErrorCode.MALFORMED_XML, null, false, "attachment unreadable",
-                    List.of(Violation.of(ErrorCode.MALFORMED_XML, "", "附件无法读取", "an attachment cannot be read")),
-                    e);
+            throw SedxException.refused(ErrorCode.MALFORMED_XML, "attachment unreadable",
+                    List.of(Violation.of(ErrorCode.MALFORMED_XML, "", "附件无法读取", "an attachment cannot be read")))
+                    .causedBy(e);
         }
         return buffer.toByteArray();
     }
@@ -96,8 +96,7 @@ public final class CanonicalFilingWriter {
     private static SedxException tooLarge(long maxBytes) {
         Violation violation = Violation.of(ErrorCode.PAYLOAD_TOO_LARGE, "", "报文超过 " + maxBytes + " 字节",
                 "the filing exceeds " + maxBytes + " bytes");
-        return new SedxException(ErrorCode.PAYLOAD_TOO_LARGE, null, false, "filing too large", List.of(violation),
-                null);
+        return SedxException.refused(ErrorCode.PAYLOAD_TOO_LARGE, "filing too large", List.of(violation));
     }
 
     /** Keeps {@code findings: []} in the JSON: an empty list is a zero-risk report, not a missing field. */

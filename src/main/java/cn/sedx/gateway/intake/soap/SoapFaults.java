@@ -12,11 +12,12 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapVersion;
 
 /**
- * Builds the SOAP fault of a refusal: the code is Client/Sender (Server/Receiver when a retry can help) with
+ * Builds the SOAP fault of a refusal: the code is Client/Sender or Server/Receiver as the error code's
+ * {@link ErrorCode#faultSide() side} says, with
  * the subcode {@code sub:<ERROR_CODE>}; the detail is one {@code sub:SubmissionFault} with the error code,
  * the messages in Chinese and English, and every violation with the XPath of its element.
  */
-public final class SoapFaults {
+final class SoapFaults {
 
     /** A pseudo JSON pointer for violations that concern the idempotency key header. */
     static final String IDEMPOTENCY_KEY_POINTER = "#IdempotencyKey";
@@ -36,7 +37,7 @@ public final class SoapFaults {
     public static SoapFault of(SedxException refusal, String operation, SoapVersion version) {
         ErrorCode code = refusal.code();
         SoapFault fault = new SoapFault(code.name() + ": " + code.messageEn() + " / " + code.messageZh(),
-                code.recoverable() ? version.getReceiver() : version.getSender());
+                code.faultSide() == ErrorCode.FaultSide.RECEIVER ? version.getReceiver() : version.getSender());
         fault.setSubCode(new QName(SoapXPaths.NAMESPACE, code.name(), "sub"));
         try {
             DETAIL.createMarshaller().marshal(detail(refusal, operation), fault.getOrCreateDetail());

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * are {@link SedxException}s with JSON pointers; the fault translator turns those into XPaths.
  */
 @Service
-public class SoapIntake {
+class SoapIntake {
 
     /** The channel name stored with every message that came in over SOAP. */
     public static final String CHANNEL = "SOAP";
@@ -83,14 +83,13 @@ public class SoapIntake {
 
     private static void checkKey(String key) {
         if (key != null && !KEY_SHAPE.matcher(key).matches()) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad idempotency key",
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad idempotency key",
                     List.of(new Violation(ErrorCode.SCHEMA_VIOLATION, SoapFaults.IDEMPOTENCY_KEY_POINTER,
-                            "幂等键须为 1 至 128 个可见 ASCII 字符", "IdempotencyKey must be 1 to 128 visible ASCII characters")),
-                    null);
+                            "幂等键须为 1 至 128 个可见 ASCII 字符", "IdempotencyKey must be 1 to 128 visible ASCII characters")));
         }
     }
 
     private static SedxException refusal(ErrorCode code, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)), null);
+        return SedxException.at(code, "", zh, en);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.soap")
-public record SoapSettings(
+record SoapSettings(
         @NotBlank @DefaultValue("/submission") String address,
         @NotNull @DefaultValue("12MB") DataSize maxRequestSize,
         @Min(8) @DefaultValue("32") int maxElementDepth,

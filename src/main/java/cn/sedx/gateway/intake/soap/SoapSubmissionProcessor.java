@@ -1,5 +1,6 @@
 package cn.sedx.gateway.intake.soap;
 
+import cn.sedx.gateway.intake.soap.ws.Receipt;
 import cn.sedx.gateway.intake.soap.ws.SubmitAgencyReport;
 import cn.sedx.gateway.intake.soap.ws.SubmitAgencyReportResponse;
 import cn.sedx.gateway.intake.soap.ws.SubmitPersonnelFiling;
@@ -19,15 +20,15 @@ import cn.sedx.gateway.security.Callers;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.shared.SedxException;
-import cn.sedx.gateway.shared.Violation;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * The thin adapter between the {@code soap-submission} route and {@link SoapIntake}: reads the operation and
- * its parameters from the CXF exchange (POJO mode: the body is the parameter list) and sets the answer. The
+ * The thin adapter between the {@code soap-submission} route, which dispatches each operation to its method here,
+ * and {@link SoapIntake}: reads the operation's parameters from the CXF exchange (POJO mode: the body is the
+ * parameter list) and sets the answer. The
  * caller is the one the security filter chain authenticated for this HTTP request (bearer token or client
  * certificate); the endpoint is synchronous, so the route runs on the request's thread.
  */
@@ -40,23 +41,60 @@ class SoapSubmissionProcessor {
         this.intake = intake;
     }
 
-    /** SubmitPersonnelFiling, SubmitSafetyRecord, SubmitYearEndReport and the issue-16 types' operations. */
-    public void submit(Exchange exchange) {
-        List<?> parameters = exchange.getMessage().getBody(List.class);
-        Object request = parameters.isEmpty() ? null : parameters.get(0);
-        String key = parameters.size() > 1 ? (String) parameters.get(1) : null;
-        String system = submitter();
-        Object answer = switch (exchange.getMessage().getHeader(CxfConstants.OPERATION_NAME, String.class)) {
-            case "SubmitPersonnelFiling" -> personnel((SubmitPersonnelFiling) request, key, system);
-            case "SubmitSafetyRecord" -> safety((SubmitSafetyRecord) request, key, system);
-            case "SubmitYearEndReport" -> report((SubmitYearEndReport) request, key, system);
-            case "SubmitTrainingRecord" -> training((SubmitTrainingRecord) request, key, system);
-            case "SubmitRectificationOrder" -> order((SubmitRectificationOrder) request, key, system);
-            case "SubmitRectificationOrderChange" -> change((SubmitRectificationOrderChange) request, key, system);
-            case "SubmitAgencyReport" -> agency((SubmitAgencyReport) request, key, system);
-            default -> throw new IllegalArgumentException("not a submission operation");
-        };
-        exchange.getMessage().setBody(answer);
+    /** SubmitPersonnelFiling. */
+    public void personnelFiling(Exchange exchange) {
+        SubmitPersonnelFilingResponse response = new SubmitPersonnelFilingResponse();
+        response.setReceipt(submit(exchange, MessageType.PERSONNEL_FILING, SubmitPersonnelFiling.class,
+                SubmitPersonnelFiling::getFiling));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitSafetyRecord. */
+    public void safetyRecord(Exchange exchange) {
+        SubmitSafetyRecordResponse response = new SubmitSafetyRecordResponse();
+        response.setReceipt(submit(exchange, MessageType.SAFETY_RECORD, SubmitSafetyRecord.class,
+                SubmitSafetyRecord::getRecord));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitYearEndReport. */
+    public void yearEndReport(Exchange exchange) {
+        SubmitYearEndReportResponse response = new SubmitYearEndReportResponse();
+        response.setReceipt(submit(exchange, MessageType.YEAR_END_REPORT, SubmitYearEndReport.class,
+                SubmitYearEndReport::getReport));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitTrainingRecord. */
+    public void trainingRecord(Exchange exchange) {
+        SubmitTrainingRecordResponse response = new SubmitTrainingRecordResponse();
+        response.setReceipt(submit(exchange, MessageType.TRAINING_RECORD, SubmitTrainingRecord.class,
+                SubmitTrainingRecord::getRecord));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitRectificationOrder. */
+    public void rectificationOrder(Exchange exchange) {
+        SubmitRectificationOrderResponse response = new SubmitRectificationOrderResponse();
+        response.setReceipt(submit(exchange, MessageType.RECTIFICATION_ORDER, SubmitRectificationOrder.class,
+                SubmitRectificationOrder::getOrder));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitRectificationOrderChange. */
+    public void rectificationOrderChange(Exchange exchange) {
+        SubmitRectificationOrderChangeResponse response = new SubmitRectificationOrderChangeResponse();
+        response.setReceipt(submit(exchange, MessageType.RECTIFICATION_ORDER_CHANGE,
+                SubmitRectificationOrderChange.class, SubmitRectificationOrderChange::getChange));
+        exchange.getMessage().setBody(response);
+    }
+
+    /** SubmitAgencyReport. */
+    public void agencyReport(Exchange exchange) {
+        SubmitAgencyReportResponse response = new SubmitAgencyReportResponse();
+        response.setReceipt(submit(exchange, MessageType.AGENCY_REPORT, SubmitAgencyReport.class,
+                SubmitAgencyReport::getReport));
+        exchange.getMessage().setBody(response);
     }
 
     /** GetMessageStatus. */
@@ -68,54 +106,16 @@ class SoapSubmissionProcessor {
                 ownSystem));
     }
 
-    private SubmitPersonnelFilingResponse personnel(SubmitPersonnelFiling request, String key, String system) {
-        SubmitPersonnelFilingResponse response = new SubmitPersonnelFilingResponse();
-        response.setReceipt(intake.submit(MessageType.PERSONNEL_FILING, request == null ? null : request.getFiling(),
-                key, system));
-        return response;
-    }
-
-    private SubmitSafetyRecordResponse safety(SubmitSafetyRecord request, String key, String system) {
-        SubmitSafetyRecordResponse response = new SubmitSafetyRecordResponse();
-        response.setReceipt(intake.submit(MessageType.SAFETY_RECORD, request == null ? null : request.getRecord(),
-                key, system));
-        return response;
-    }
-
-    private SubmitYearEndReportResponse report(SubmitYearEndReport request, String key, String system) {
-        SubmitYearEndReportResponse response = new SubmitYearEndReportResponse();
-        response.setReceipt(intake.submit(MessageType.YEAR_END_REPORT, request == null ? null : request.getReport(),
-                key, system));
-        return response;
-    }
-
-    private SubmitTrainingRecordResponse training(SubmitTrainingRecord request, String key, String system) {
-        SubmitTrainingRecordResponse response = new SubmitTrainingRecordResponse();
-        response.setReceipt(intake.submit(MessageType.TRAINING_RECORD, request == null ? null : request.getRecord(),
-                key, system));
-        return response;
-    }
-
-    private SubmitRectificationOrderResponse order(SubmitRectificationOrder request, String key, String system) {
-        SubmitRectificationOrderResponse response = new SubmitRectificationOrderResponse();
-        response.setReceipt(intake.submit(MessageType.RECTIFICATION_ORDER, request == null ? null : request.getOrder(),
-                key, system));
-        return response;
-    }
-
-    private SubmitRectificationOrderChangeResponse change(SubmitRectificationOrderChange request, String key,
-            String system) {
-        SubmitRectificationOrderChangeResponse response = new SubmitRectificationOrderChangeResponse();
-        response.setReceipt(intake.submit(MessageType.RECTIFICATION_ORDER_CHANGE,
-                request == null ? null : request.getChange(), key, system));
-        return response;
-    }
-
-    private SubmitAgencyReportResponse agency(SubmitAgencyReport request, String key, String system) {
-        SubmitAgencyReportResponse response = new SubmitAgencyReportResponse();
-        response.setReceipt(intake.submit(MessageType.AGENCY_REPORT, request == null ? null : request.getReport(),
-                key, system));
-        return response;
+    /**
+     * Submits the filing of a submission operation: the parameters are the request wrapper and the idempotency key
+     * (CXF's POJO mode); a missing wrapper submits nothing, which the intake refuses.
+     */
+    private <T> Receipt submit(Exchange exchange, MessageType type, Class<T> requestType, Function<T, ?> filing) {
+        List<?> parameters = exchange.getMessage().getBody(List.class);
+        T request = parameters.isEmpty() ? null : requestType.cast(parameters.get(0));
+        String key = parameters.size() > 1 ? (String) parameters.get(1) : null;
+        String system = submitter();
+        return intake.submit(type, request == null ? null : filing.apply(request), key, system);
     }
 
     /** Only submitting systems submit; operators and auditors read. */
@@ -133,6 +133,6 @@ class SoapSubmissionProcessor {
     }
 
     private static SedxException refusal(ErrorCode code, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)), null);
+        return SedxException.at(code, "", zh, en);
     }
 }

@@ -82,8 +82,7 @@ final class UsernameTokenCheck extends AbstractSoapInterceptor {
         if (throttle.blocked(source)) {
             Violation violation = Violation.of(ErrorCode.RATE_LIMITED, SoapFaults.SECURITY_POINTER,
                     "认证失败次数过多，请稍后再试", "too many failed authentications from this address; try again later");
-            return new Fault(new SedxException(ErrorCode.RATE_LIMITED, null, true, "throttled", List.of(violation),
-                    null));
+            return new Fault(SedxException.refused(ErrorCode.RATE_LIMITED, "throttled", List.of(violation)));
         }
         throttle.recordFailure(source);
         return refusal("用户名或令牌无效", "the username or token is not valid");
@@ -106,6 +105,6 @@ final class UsernameTokenCheck extends AbstractSoapInterceptor {
 
     private static Fault refusal(String zh, String en) {
         Violation violation = Violation.of(ErrorCode.UNAUTHENTICATED, SoapFaults.SECURITY_POINTER, zh, en);
-        return new Fault(new SedxException(ErrorCode.UNAUTHENTICATED, null, false, en, List.of(violation), null));
+        return new Fault(SedxException.refused(ErrorCode.UNAUTHENTICATED, en, List.of(violation)));
     }
 }

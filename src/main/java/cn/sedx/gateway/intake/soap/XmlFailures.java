@@ -55,8 +55,8 @@ public final class XmlFailures {
         if (hasXmlCause(failure) || text.contains("parse") || text.contains("couldn't create soap message")) {
             return malformed();
         }
-        return new SedxException(ErrorCode.INTERNAL_ERROR, null, true, "unclassified SOAP failure",
-                List.of(Violation.of(ErrorCode.INTERNAL_ERROR, "")), failure);
+        return SedxException.refused(ErrorCode.INTERNAL_ERROR, "unclassified SOAP failure",
+                List.of(Violation.of(ErrorCode.INTERNAL_ERROR, ""))).causedBy(failure);
     }
 
     /**
@@ -149,6 +149,6 @@ public final class XmlFailures {
     }
 
     private static SedxException refusal(ErrorCode code, String zh, String en) {
-        return new SedxException(code, null, false, en, List.of(Violation.of(code, "", zh, en)), null);
+        return SedxException.at(code, "", zh, en);
     }
 }

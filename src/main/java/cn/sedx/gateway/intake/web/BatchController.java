@@ -67,10 +67,10 @@ class BatchController {
 
     @GetMapping("/{id}/reports/{name}")
     ResponseEntity<Resource> report(@PathVariable String id, @PathVariable String name) {
-        String system = ownSystem().orElseThrow(() -> new SedxException(ErrorCode.FORBIDDEN, null, false,
+        String system = ownSystem().orElseThrow(() -> SedxException.refused(ErrorCode.FORBIDDEN,
                 "reports are the submitting system's", List.of(Violation.of(ErrorCode.FORBIDDEN, "",
                         "批次报告含报送系统的个人信息，仅提供给该系统", "a batch's reports hold the submitting system's personal data and "
-                                + "go to that system only")), null));
+                                + "go to that system only"))));
         Path file = uploads.report(id, system, name).orElseThrow(() -> notFound(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(mediaType(name)))
@@ -92,8 +92,8 @@ class BatchController {
     }
 
     private static SedxException notFound(String id) {
-        return new SedxException(ErrorCode.RESOURCE_NOT_FOUND, null, false, "no batch",
-                List.of(Violation.of(ErrorCode.RESOURCE_NOT_FOUND, "", "没有这个批次或报告", "no such batch or report")), null);
+        return SedxException.refused(ErrorCode.RESOURCE_NOT_FOUND, "no batch",
+                List.of(Violation.of(ErrorCode.RESOURCE_NOT_FOUND, "", "没有这个批次或报告", "no such batch or report")));
     }
 
     /** The status resource of a batch, with links to its reports once it is done. */

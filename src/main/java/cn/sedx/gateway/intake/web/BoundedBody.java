@@ -31,7 +31,7 @@ final class BoundedBody {
 
     private static SedxException tooLarge(DataSize limit) {
         String detail = limit.toBytes() + " bytes";
-        return new SedxException(ErrorCode.PAYLOAD_TOO_LARGE, null, false, "over " + detail,
-                List.of(Violation.of(ErrorCode.PAYLOAD_TOO_LARGE, "", "上限 " + detail, "limit " + detail)), null);
+        return SedxException.refused(ErrorCode.PAYLOAD_TOO_LARGE, "over " + detail,
+                List.of(Violation.of(ErrorCode.PAYLOAD_TOO_LARGE, "", "上限 " + detail, "limit " + detail)));
     }
 }

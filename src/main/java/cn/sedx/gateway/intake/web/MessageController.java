@@ -65,9 +65,9 @@ class MessageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad paging", List.of(Violation.of(
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad paging", List.of(Violation.of(
                     ErrorCode.SCHEMA_VIOLATION, "size", "页码不得为负，每页 1 至 " + MAX_PAGE_SIZE + " 条",
-                    "page must be ≥ 0 and size 1 to " + MAX_PAGE_SIZE)), null);
+                    "page must be ≥ 0 and size 1 to " + MAX_PAGE_SIZE)));
         }
         String system = ownSystem().orElse(submittingSystem);
         return store.search(new MessageQuery(type, state, unitUscc, system, from, to, page, size));
@@ -83,9 +83,8 @@ class MessageController {
     }
 
     private static SedxException notFound(String id) {
-        return new SedxException(ErrorCode.MESSAGE_NOT_FOUND, null, false, "no message " + id,
-                List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "")),
-                null);
+        return SedxException.refused(ErrorCode.MESSAGE_NOT_FOUND, "no message " + id,
+                List.of(Violation.of(ErrorCode.MESSAGE_NOT_FOUND, "")));
     }
 
     /** The status resource of one message. */

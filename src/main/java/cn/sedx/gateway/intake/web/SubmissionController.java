@@ -108,8 +108,8 @@ class SubmissionController {
         if (key != null && !KEY_SHAPE.matcher(key).matches()) {
             Violation violation = Violation.of(ErrorCode.SCHEMA_VIOLATION, "", "幂等键须为 1 至 128 个可见 ASCII 字符",
                     "Idempotency-Key must be 1 to 128 visible ASCII characters");
-            throw new SedxException(ErrorCode.SCHEMA_VIOLATION, null, false, "bad Idempotency-Key",
-                    List.of(violation), null);
+            throw SedxException.refused(ErrorCode.SCHEMA_VIOLATION, "bad Idempotency-Key",
+                    List.of(violation));
         }
     }
 

@@ -37,10 +37,10 @@ class TemplateController {
     ResponseEntity<byte[]> template(@PathVariable String name) {
         String jurisdiction = Callers.current().filter(Caller::isSystem)
                 .flatMap(caller -> systems.find(caller.id())).map(system -> system.jurisdiction()).orElse("");
-        byte[] body = templates.workbook(name, jurisdiction).orElseThrow(() -> new SedxException(
-                ErrorCode.RESOURCE_NOT_FOUND, null, false, "no template", List.of(Violation.of(
+        byte[] body = templates.workbook(name, jurisdiction).orElseThrow(() -> SedxException.refused(
+                ErrorCode.RESOURCE_NOT_FOUND, "no template", List.of(Violation.of(
                         ErrorCode.RESOURCE_NOT_FOUND, "", "模板为 personnel-filing、safety-record 或 training-record",
-                        "the templates are personnel-filing, safety-record and training-record")), null));
+                        "the templates are personnel-filing, safety-record and training-record"))));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".xlsx").build()
                         .toString())

@@ -2,12 +2,11 @@ package cn.sedx.gateway.intake.web;
 
 import cn.sedx.gateway.intake.batch.BatchUploadSettings;
 import cn.sedx.gateway.shared.ErrorCode;
-import cn.sedx.gateway.shared.Problem;
+import cn.sedx.gateway.shared.Problems;
 import cn.sedx.gateway.shared.Violation;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,21 +29,19 @@ class UploadProblems {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
         long limit = settings.maxUploadSize().toBytes();
         return respond(ErrorCode.PAYLOAD_TOO_LARGE, Violation.of(ErrorCode.PAYLOAD_TOO_LARGE, "/file",
                 "上限 " + limit + " 字节", "limit " + limit + " bytes"));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
-    ResponseEntity<Problem> noFile(Exception e) {
+    ResponseEntity<Object> noFile(Exception e) {
         return respond(ErrorCode.SCHEMA_VIOLATION, Violation.of(ErrorCode.SCHEMA_VIOLATION, "/file",
                 "须以 multipart/form-data 上传，文件放在 file 部分", "upload as multipart/form-data with the file in part file"));
     }
 
-    private static ResponseEntity<Problem> respond(ErrorCode code, Violation violation) {
-        int status = Problem.statusOf(code);
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(Problem.of(code, status, null, List.of(violation)));
+    private static ResponseEntity<Object> respond(ErrorCode code, Violation violation) {
+        return Problems.response(code, null, List.of(violation));
     }
 }

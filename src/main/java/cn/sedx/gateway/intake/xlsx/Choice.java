@@ -11,7 +11,7 @@ import java.util.List;
  * @param options in drop-down order
  * @param coded   whether the label opens with the code (region, category and nationality lists)
  */
-public record Choice(String name, List<Option> options, boolean coded) {
+record Choice(String name, List<Option> options, boolean coded) {
 
     /** One value of a list. */
     public record Option(String label, String code) {}

@@ -16,7 +16,7 @@ import java.util.Locale;
  * words the CSV batch format and docs/batch.md use), the equipment categories of Orders 73/74 from the 特种设备目录,
  * the GB/T 2260 regions and the ISO 3166-1 alpha-3 nationalities. Roles come per unit kind as well.
  */
-public final class Choices {
+final class Choices {
 
     /** The nine categories of Orders No. 73 and No. 74, in the order of their chapters. */
     static final List<String> CATEGORIES = List.of("1000", "2000", "2300", "8000", "3000", "4000", "9000", "6000",

@@ -8,7 +8,7 @@ package cn.sedx.gateway.intake.xlsx;
  * @param text       the text, or the number as the sheet writes it ({@code 45078}, {@code 1.10105E+17})
  * @param dateStyled whether a number carries a date format
  */
-public record SheetCell(int column, Type type, String text, boolean dateStyled) {
+record SheetCell(int column, Type type, String text, boolean dateStyled) {
 
     /** What a cell holds. */
     public enum Type {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One row of a sheet: its number as Excel shows it (from 1) and its non-empty cells in column order.
  */
-public record SheetRow(long number, List<SheetCell> cells) {
+record SheetRow(long number, List<SheetCell> cells) {
 
     /** The cell in {@code column} (from 0), or null when the row has none there. */
     public SheetCell cell(int column) {

@@ -1,7 +1,7 @@
 package cn.sedx.gateway.security.web;
 
 import cn.sedx.gateway.shared.ErrorCode;
-import cn.sedx.gateway.shared.Problem;
+import cn.sedx.gateway.shared.Problems;
 import cn.sedx.gateway.shared.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,11 +20,10 @@ class ProblemWriter {
     }
 
     void write(HttpServletResponse response, ErrorCode code, String zh, String en) throws IOException {
-        int status = Problem.statusOf(code);
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
+        response.setStatus(code.status());
+        response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(),
-                Problem.of(code, status, null, List.of(Violation.of(code, "", zh, en))));
+                Problems.of(code, null, List.of(Violation.of(code, "", zh, en))));
     }
 }

@@ -29,7 +29,7 @@ final class ValidatingSink implements FilingSink {
     public IntakeReceipt submit(Submission submission) {
         List<Violation> errors = check(submission);
         if (!errors.isEmpty()) {
-            throw new SedxException(ErrorCode.VALIDATION_FAILED, null, false, "validation failed", errors, null);
+            throw SedxException.refused(ErrorCode.VALIDATION_FAILED, "validation failed", errors);
         }
         accepted.add(submission);
         return new IntakeReceipt("id-" + accepted.size(), submission.type(), "RECEIVED", Instant.now(), false,
