@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sedx.batch.claims")
-public record BatchClaimSettings(
+record BatchClaimSettings(
         @NotNull @DefaultValue("PT30M") Duration lease) {}

@@ -2,6 +2,7 @@ package cn.sedx.gateway.intake.soap;
 
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
+import cn.sedx.gateway.shared.StoreOutage;
 import cn.sedx.gateway.shared.Violation;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ public final class XmlFailures {
                 return refusal(ErrorCode.SOAP_VERSION_MISMATCH, "信封须为 SOAP 1.1 或 SOAP 1.2",
                         "the envelope must be SOAP 1.1 or SOAP 1.2");
             }
+        }
+        if (StoreOutage.isCause(failure)) {
+            // the database cannot be reached: a Receiver fault the client may retry, as REST's 503 with Retry-After
+            return SedxException.refused(ErrorCode.STORE_UNAVAILABLE, "the gateway's database is unavailable",
+                    List.of(Violation.of(ErrorCode.STORE_UNAVAILABLE, ""))).causedBy(failure);
         }
         return byMessage(failure);
     }
