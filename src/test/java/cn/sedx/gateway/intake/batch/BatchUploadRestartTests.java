@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BatchUploadRestartTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RECORDS = 600;
+    /** Enough that the stop lands in the middle of the file even when the machine is slow to stop the gateway. */
+    private static final int RECORDS = 2000;
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(SedxApplication.class).run("--server.port=0", "--sedx.data-dir=" + dataDir,
@@ -43,13 +44,14 @@ class BatchUploadRestartTests {
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Http http = http(first);
             id = JSON.readTree(http.postFile("/api/v1/batches", "many.jsonl", file()).body()).path("batchId").asText();
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(http, id).path("records").asLong() >= 10);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> status(http, id).path("records").asLong() >= 10);
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Http http = http(second);
             before = status(http, id).path("records").asLong();
             assertThat(before).isBetween(10L, RECORDS - 1L);
-            await().atMost(Duration.ofSeconds(180)).until(() -> status(http, id).path("state").asText().equals("DONE"));
+            await().atMost(Duration.ofSeconds(300)).until(() -> status(http, id).path("state").asText().equals("DONE"));
             JsonNode done = status(http, id);
             assertThat(done.path("accepted").asLong()).isEqualTo(RECORDS);
             assertThat(done.path("repeated").asLong()).isGreaterThanOrEqualTo(10);
