@@ -10,17 +10,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a test context's gateway at a fresh schema of the {@code SEDX_TEST_PG_URL} database ({@link OnPostgres}):
  * the connections' {@code currentSchema} and Flyway's schema, so each context migrates an empty schema and no run
  * depends on another, nor on the store tests that clean the database's default schema. The schema is dropped when
- * the context closes.
+ * the context has closed.
  */
 public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,7 +37,11 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
                 "spring.datasource.username", USER,
                 "spring.datasource.password", PASSWORD,
                 "spring.flyway.schemas", schema)));
-        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> drop(schema));
+        // dropped once the context's beans are destroyed, not at ContextClosedEvent: that event comes before the
+        // lifecycle stop, and a Quartz job completing meanwhile would retry against missing tables forever, holding
+        // up the scheduler's shutdown (registered first, this disposable is destroyed last)
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("postgresSchemaDrop",
+                () -> drop(schema));
     }
 
     private static void drop(String schema) {
