@@ -60,6 +60,9 @@ class GatewayCrashTests {
         long before = received();
         gateway = start(dataDir, "first");
         Gateway first = new Gateway(gateway.port());
+        // the platform answers each request after 300 ms, so that deliveries still wait in the lanes' queues when the
+        // submissions are done, however fast the machine delivers
+        simulators.control("{\"destination\":\"province-44\",\"mode\":\"DELAY\",\"delayMs\":300}");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             ids.add(first.submitFiling("440106"));
@@ -71,6 +74,7 @@ class GatewayCrashTests {
         long undelivered = before + ids.size() - received();
         assertThat(undelivered).as("filings not yet delivered when the gateway was killed").isPositive();
 
+        simulators.control("province-44", "OK");
         gateway = start(dataDir, "second");
         assertNoLossAndRepeatsOnlyUnderTheSameId(new Gateway(gateway.port()), ids, before, 0);
     }
