@@ -1,5 +1,6 @@
 package cn.sedx.gateway.simulator;
 
+import cn.sedx.gateway.shared.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -82,7 +83,7 @@ class SimulatorController {
     @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> received(@RequestParam(required = false) String messageId) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReceivedLog.Entry entry : log.find(messageId)) {
+        for (ReceivedLog.Entry entry : log.find(messageId == null ? null : checked(messageId))) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("destination", entry.destination());
             item.put("messageId", entry.messageId());
@@ -99,11 +100,25 @@ class SimulatorController {
 
     /**
      * {@code {destination: count}}: how many verified copies of a message id each destination received, every
-     * repeat counted (open, as the counters are: no personal data).
+     * repeat counted (open, as the counters are: no personal data). Without {@code messageId}, or with one that is
+     * no message id, {@code 422 SCHEMA_VIOLATION} at {@code messageId}.
      */
     @GetMapping(path = "/receptions", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> receptions(@RequestParam String messageId) {
-        return log.receptions(messageId);
+        return log.receptions(checked(messageId));
+    }
+
+    /**
+     * A message id as a query parameter: 1 to 128 visible ASCII characters (a gateway's id is a 36-character UUID),
+     * else {@code 422 SCHEMA_VIOLATION} at {@code messageId}, the value not echoed.
+     */
+    private static String checked(String messageId) {
+        boolean visibleAscii = messageId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (messageId.isEmpty() || messageId.length() > 128 || !visibleAscii) {
+            throw QueryParameters.invalid("messageId", "messageId 须为 1 至 128 个可见 ASCII 字符",
+                    "messageId must be 1 to 128 visible ASCII characters");
+        }
+        return messageId;
     }
 
     @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -140,7 +140,16 @@ class BadInputCorpusTests {
                 bad("agency reports page too large", http -> operator(http)
                         .get("/api/v1/agency-reports?size=100000"), 422, "SCHEMA_VIOLATION"),
                 bad("year-end figures without a region", http -> operator(http)
-                        .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"));
+                        .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"),
+                // ---- issue 19: the simulators' reception counts (open, so checked like any read API) ----
+                bad("simulator receptions without a message id", http -> http.get("/sim/receptions"), 422,
+                        "SCHEMA_VIOLATION"),
+                bad("simulator receptions of an empty message id", http -> http.get("/sim/receptions?messageId="),
+                        422, "SCHEMA_VIOLATION"),
+                bad("simulator receptions of an overlong message id", http -> http.get("/sim/receptions?messageId="
+                        + "11010519491231002X".repeat(8)), 422, "SCHEMA_VIOLATION"),
+                bad("simulator receptions of a message id with control characters", http -> http.get(
+                        "/sim/receptions?messageId=a%00%1Bb"), 422, "SCHEMA_VIOLATION"));
     }
 
     private static Http as(Http http, String token) {
