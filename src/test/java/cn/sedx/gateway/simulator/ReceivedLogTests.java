@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the simulators keep for inspection stays bounded in entries, in bytes per body and in bytes in all. */
+/**
+ * What the simulators keep for inspection stays bounded in entries, in bytes per body and in bytes in all, and the
+ * ids they count receptions of in ids per destination.
+ */
 class ReceivedLogTests {
 
     private static ReceivedLog.Entry entry(String id, int size) {
@@ -66,5 +69,24 @@ class ReceivedLogTests {
         assertThat(log.receptions("m2")).containsExactly(Map.entry("province-44", 1));
         assertThat(log.receptions("m3")).isEmpty();
         assertThat(log.find("m1")).extracting(ReceivedLog.Entry::outcome).containsExactly("REJECTED");
+    }
+
+    @Test
+    void countsReceptionsOfTheLastRememberedIdsOfADestinationOnly() {
+        ReceivedLog log = new ReceivedLog(100, 3, 1_000, 1_000_000);
+
+        for (int i = 0; i < 10; i++) {
+            log.accept(entry("m" + i, 10));
+            log.accept(entry("m" + i, 10));
+        }
+
+        // the per-id counts hold rememberIds ids, oldest forgotten first: memory stays bounded however many arrive
+        assertThat(log.receptions("m6")).isEmpty();
+        assertThat(log.receptions("m7")).containsExactly(Map.entry("province-44", 2));
+        assertThat(log.receptions("m9")).containsExactly(Map.entry("province-44", 2));
+        // a forgotten id that comes again is taken for a new one
+        assertThat(log.accept(entry("m0", 10))).isTrue();
+        assertThat(log.receptions("m0")).containsExactly(Map.entry("province-44", 1));
+        assertThat(log.receptions("m7")).isEmpty();
     }
 }
