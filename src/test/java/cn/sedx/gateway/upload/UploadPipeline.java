@@ -41,14 +41,10 @@ public final class UploadPipeline {
 
     /** The pipeline with the benchmark's settings: 20,000 records per chunk, all cores, the sample signing key. */
     public UploadPipeline(DataSource dataSource, PayloadCipher cipher, Clock clock) {
-        this(dataSource, cipher, benchmarkSettings(), clock);
-    }
-
-    UploadPipeline(DataSource dataSource, PayloadCipher cipher, UploadSettings settings, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.cipher = cipher;
-        this.settings = settings;
+        this.settings = benchmarkSettings();
         this.clock = clock;
         this.scan = new MessageScan(jdbc, cipher);
         SigningKeys keys = new SigningKeys(new SigningSettings(null, Map.of(), null, null, null),
