@@ -140,7 +140,12 @@ class BadInputCorpusTests {
                 bad("agency reports page too large", http -> operator(http)
                         .get("/api/v1/agency-reports?size=100000"), 422, "SCHEMA_VIOLATION"),
                 bad("year-end figures without a region", http -> operator(http)
-                        .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"));
+                        .get("/api/v1/reports/year-end/figures?year=2026"), 422, "SCHEMA_VIOLATION"),
+                // ---- issue 19: Spring MVC's own refusals, through ResponseEntityExceptionHandler ----
+                bad("page size that is no number, naming an ID number", http -> operator(http)
+                        .get("/api/v1/agency-reports?size=11010519491231002X"), 422, "SCHEMA_VIOLATION"),
+                bad("a method the path does not take", http -> operator(http)
+                        .get("/api/v1/admin/uploads/personnel/run"), 405, "METHOD_NOT_ALLOWED"));
     }
 
     private static Http as(Http http, String token) {
