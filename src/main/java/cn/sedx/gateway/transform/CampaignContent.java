@@ -120,7 +120,7 @@ final class CampaignContent {
     private static void person(XmlOut xml, JsonNode person) throws XMLStreamException {
         xml.start("Person");
         xml.attribute("role", XmlOut.textOf(person, "role"));
-        xml.attribute("idType", NationalContent.idType(person));
+        xml.attribute("idType", PersonnelElements.idType(person));
         xml.field("Name", person, "name");
         xml.field("IdNumber", person, "idNumber");
         xml.field("Nationality", person, "nationality");

@@ -23,7 +23,7 @@ final class NationalContent {
         for (JsonNode person : filing.path("persons")) {
             xml.start("Person");
             xml.attribute("role", XmlOut.textOf(person, "role"));
-            xml.attribute("idType", idType(person));
+            xml.attribute("idType", PersonnelElements.idType(person));
             elements(xml, person, PersonnelElements.PERSON, PersonnelElements.PERSON_LISTS);
             xml.end();
         }
@@ -46,7 +46,7 @@ final class NationalContent {
         JsonNode person = record.path("responsiblePerson");
         xml.start("ResponsiblePerson");
         xml.attribute("role", XmlOut.textOf(person, "role"));
-        xml.attribute("idType", idType(person));
+        xml.attribute("idType", PersonnelElements.idType(person));
         xml.field("Name", person, "name");
         xml.field("IdNumber", person, "idNumber");
         xml.field("Nationality", person, "nationality");
@@ -75,11 +75,6 @@ final class NationalContent {
         for (PersonnelElements.Repeated list : lists) {
             xml.list(list.wrapper(), list.item(), node.get(list.field()));
         }
-    }
-
-    /** A person's document type, written always: RESIDENT_ID when the filing names none. */
-    static String idType(JsonNode person) {
-        return PersonnelElements.idType(person);
     }
 
     static void yearEndReport(XmlOut xml, JsonNode report) throws XMLStreamException {

@@ -149,7 +149,12 @@ class BadInputCorpusTests {
                 bad("simulator receptions of an overlong message id", http -> http.get("/sim/receptions?messageId="
                         + "11010519491231002X".repeat(8)), 422, "SCHEMA_VIOLATION"),
                 bad("simulator receptions of a message id with control characters", http -> http.get(
-                        "/sim/receptions?messageId=a%00%1Bb"), 422, "SCHEMA_VIOLATION"));
+                        "/sim/receptions?messageId=a%00%1Bb"), 422, "SCHEMA_VIOLATION"),
+                // ---- issue 19: Spring MVC's own refusals, through ResponseEntityExceptionHandler ----
+                bad("page size that is no number, naming an ID number", http -> operator(http)
+                        .get("/api/v1/agency-reports?size=11010519491231002X"), 422, "SCHEMA_VIOLATION"),
+                bad("a method the path does not take", http -> operator(http)
+                        .get("/api/v1/admin/uploads/personnel/run"), 405, "METHOD_NOT_ALLOWED"));
     }
 
     private static Http as(Http http, String token) {

@@ -56,6 +56,18 @@ class LogHygieneTests {
     }
 
     @Test
+    void aMethodThePathDoesNotTakeIsAnswered405AndNotLogged(CapturedOutput output) {
+        int before = output.getAll().length();
+        // the operator may GET under /api/v1/admin, so the request passes the security chain and meets Spring MVC
+        HttpResponse<String> response = new Http(port).basic(SampleCredentials.OPERATOR,
+                SampleCredentials.OPERATOR_PASSWORD).get("/api/v1/admin/uploads/personnel/run");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(output.getAll().substring(before)).doesNotContain("not supported").doesNotContain("'GET'");
+    }
+
+    @Test
     void anUnknownMessageIdWithLineBreaksIsNotEchoed(CapturedOutput output) {
         HttpResponse<String> response = new Http(port).asProvince().get("/api/v1/messages/x" + ENCODED);
 
