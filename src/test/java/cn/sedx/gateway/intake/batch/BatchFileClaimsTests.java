@@ -8,11 +8,15 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shared batch inbox's claims (the Camel idempotent read lock of routes/batch.camel.yaml) on H2 and PostgreSQL:
- * one node at a time holds a file, a node gives up only its own claim, and a dead node's claim ends with its lease.
+ * one node at a time holds a file, a node gives up only its own claim, and a dead node's claim ends with its lease,
+ * which must be positive.
  */
 class BatchFileClaimsTests {
 
@@ -39,6 +43,21 @@ class BatchFileClaimsTests {
         assertThat(second.remove(FILE)).isTrue();
         assertThat(first.add(FILE)).as("free again").isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-5m", "500ms"})
+    void refusesToStartWithALeaseShorterThanASecond(String lease) {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("sedx.batch.claims.lease=" + lease)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("sedx.batch.claims.lease"));
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("sedx.batch.claims.lease=1s")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @EnableConfigurationProperties(BatchClaimSettings.class)
+    static class Settings {}
 
     private static BatchFileClaims claims(DataSource dataSource, TestClock clock, String node) {
         return new BatchFileClaims(JdbcClient.create(dataSource), new BatchClaimSettings(Duration.ofMinutes(30)),
