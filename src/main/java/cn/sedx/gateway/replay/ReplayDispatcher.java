@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("replayDispatcher")
 public class ReplayDispatcher {
 
-
     private final ReplayStore replays;
     private final MessageStore store;
     private final DeliveryLog deliveries;

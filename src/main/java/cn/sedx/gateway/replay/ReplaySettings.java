@@ -3,6 +3,7 @@ package cn.sedx.gateway.replay;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessages          most messages one replay (or dry run) may select
  * @param stuckAfter           default age after which a message in a non-final state counts as stuck
  * @param claimLease           how long a node's claim on the replay items it is putting back lasts; when the node
- *                             dies mid-way, another takes the items over after this
+ *                             dies mid-way, another takes the items over after this; at least one second
  */
 @Validated
 @ConfigurationProperties("sedx.replay")
@@ -27,4 +28,4 @@ public record ReplaySettings(
         @Min(1) @DefaultValue("1000") int maxRatePerSecond,
         @Min(1) @DefaultValue("10000") int maxMessages,
         @NotNull @DefaultValue("PT15M") Duration stuckAfter,
-        @NotNull @DefaultValue("PT1M") Duration claimLease) {}
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("PT1M") Duration claimLease) {}

@@ -3,8 +3,6 @@ package cn.sedx.gateway.replay;
 import cn.sedx.gateway.messagestore.RowClaims;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,10 +53,11 @@ class ReplayStore {
     }
 
     /**
-     * Claims up to {@code limit} items of a replay that are not done and not claimed by a live claim (another node's,
-     * or this one's until {@code until}), oldest first, and returns them; committed when this returns. The rows are
-     * locked while they are read (skipped when another node holds them, on PostgreSQL) and each is taken by an
-     * UPDATE guarded by the same condition, so no two claims overlap.
+     * Claims up to {@code limit} items of a replay that are neither done nor under a live claim (one whose lease ends
+     * after {@code now}), oldest first, until {@code until}, and returns them; committed when this returns. The rows
+     * are read {@code FOR UPDATE} ({@link RowClaims}): on PostgreSQL another claimer's locked rows are skipped, on H2
+     * a second claimer waits for the first to commit; both then check the condition again on the committed row, so
+     * the rows a claimer locked are its own and one UPDATE takes them all.
      */
     List<Item> claim(String replayId, int limit, Instant now, Instant until) {
         return transactions.execute(status -> {
@@ -68,31 +67,23 @@ class ReplayStore {
                     .params(replayId, Timestamp.from(now), limit)
                     .query(Integer.class)
                     .list();
-            List<Integer> taken = new ArrayList<>();
-            for (int seq : seqs) {
-                int updated = jdbc.sql("UPDATE replay_item SET claimed_until = ? WHERE replay_id = ? AND seq = ?"
-                                + " AND done_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)")
-                        .params(Timestamp.from(until), replayId, seq, Timestamp.from(now))
-                        .update();
-                if (updated == 1) {
-                    taken.add(seq);
-                }
+            if (seqs.isEmpty()) {
+                return List.<Item>of();
             }
-            return taken.isEmpty() ? List.<Item>of() : items(replayId, taken);
+            jdbc.sql("UPDATE replay_item SET claimed_until = :until WHERE replay_id = :replay AND seq IN (:seqs)")
+                    .param("until", Timestamp.from(until))
+                    .param("replay", replayId)
+                    .param("seqs", seqs)
+                    .update();
+            return jdbc.sql("SELECT i.replay_id, i.seq, i.message_id, r.destination, r.actor, r.reason"
+                            + " FROM replay_item i JOIN replay r ON r.id = i.replay_id"
+                            + " WHERE i.replay_id = :replay AND i.seq IN (:seqs) ORDER BY i.seq")
+                    .param("replay", replayId)
+                    .param("seqs", seqs)
+                    .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)))
+                    .list();
         });
-    }
-
-    private List<Item> items(String replayId, List<Integer> seqs) {
-        String marks = String.join(",", Collections.nCopies(seqs.size(), "?"));
-        List<Object> parameters = new ArrayList<>(List.of(replayId));
-        parameters.addAll(seqs);
-        return jdbc.sql("SELECT i.replay_id, i.seq, i.message_id, r.destination, r.actor, r.reason"
-                        + " FROM replay_item i JOIN replay r ON r.id = i.replay_id"
-                        + " WHERE i.replay_id = ? AND i.seq IN (" + marks + ") ORDER BY i.seq")
-                .params(parameters)
-                .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
-                .list();
     }
 
     void done(String replayId, int seq, String outcome, Instant at) {

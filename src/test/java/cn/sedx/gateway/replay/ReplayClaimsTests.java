@@ -23,6 +23,9 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Replay items claimed by several nodes on one database (H2 and PostgreSQL): each item is taken by one claimer, a
  * live claim is passed over, an expired one (its node died before it queued the item) is taken over, a done item
- * is never taken again.
+ * is never taken again; the lease must be positive.
  */
 class ReplayClaimsTests {
 
@@ -90,6 +93,21 @@ class ReplayClaimsTests {
         assertThat(second.claim(replay, 5, later, later.plus(LEASE))).extracting(ReplayStore.Item::seq)
                 .containsExactly(1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1m", "500ms"})
+    void refusesToStartWithAClaimLeaseShorterThanASecond(String lease) {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("sedx.replay.claim-lease=" + lease)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("sedx.replay.claim-lease"));
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("sedx.replay.claim-lease=1s")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @EnableConfigurationProperties(ReplaySettings.class)
+    static class Settings {}
 
     private static ReplayStore store(DataSource dataSource) {
         return new ReplayStore(JdbcClient.create(dataSource),

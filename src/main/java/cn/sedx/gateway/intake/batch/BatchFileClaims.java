@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * a node reads a file only once it holds the file's row in {@code batch_file_claim}, which an atomic conditional
  * INSERT (or, once the last holder's lease ended, a guarded UPDATE) gives to one node at a time. Camel removes the
  * claim after the file was moved (a little later, so that a node whose scan listed the file before the move does
- * not take it again) or when the read failed.
+ * not take it again) or when the read failed. While a node lives it {@link #renew renews} its claims (the
+ * {@code batch-claims-renew} route), so only a dead node's claims run out.
  */
 @Component("batchFileClaims")
 class BatchFileClaims extends ServiceSupport implements IdempotentRepository {
@@ -52,6 +53,12 @@ class BatchFileClaims extends ServiceSupport implements IdempotentRepository {
         return jdbc.sql("UPDATE batch_file_claim SET node = ?, claimed_until = ? WHERE file_key = ?"
                         + " AND claimed_until < ?")
                 .params(node, until, key, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Extends every claim this node holds by a lease from now; how many it renewed. */
+    public int renew() {
+        return jdbc.sql("UPDATE batch_file_claim SET claimed_until = ? WHERE node = ?")
+                .params(Timestamp.from(clock.instant().plus(settings.lease())), node).update();
     }
 
     @Override
