@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jms.core.JmsTemplate;
@@ -13,9 +14,10 @@ import org.springframework.jms.core.JmsTemplate;
  * The delivery lanes of every configured destination ({@code concurrent-consumers} each, so a destination keeps
  * that many attempts in flight, and one slow destination never holds up another's lanes). Started once the web
  * server runs (relative destination URLs are this gateway's own port); stopped before the broker and the database
- * close, each lane finishing and committing its batch.
+ * close, each lane finishing and committing its batch. Also stopped when a later step of the start fails: Spring
+ * then destroys the beans without stopping the started lifecycles, and lanes left running would keep the JVM alive.
  */
-class DestinationLanes implements SmartLifecycle {
+class DestinationLanes implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationLanes.class);
 
@@ -66,6 +68,11 @@ class DestinationLanes implements SmartLifecycle {
         }
         lanes.clear();
         threads.clear();
+    }
+
+    @Override
+    public void destroy() {
+        stop();
     }
 
     @Override
