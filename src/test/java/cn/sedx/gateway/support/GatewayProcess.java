@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +45,14 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static GatewayProcess start(String name, Path dataDir, List<String> jvmOptions, List<String> arguments,
             Map<String, String> environment, Duration ready) {
+        GatewayProcess gateway = launch(name, dataDir, jvmOptions, arguments, environment);
+        gateway.awaitHealthy(ready);
+        return gateway;
+    }
+
+    /** Starts the JVM as {@link #start} does, without waiting for anything. */
+    public static GatewayProcess launch(String name, Path dataDir, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment) {
         int port = Ports.free();
         Path log = dataDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
@@ -57,9 +66,7 @@ public final class GatewayProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            GatewayProcess gateway = new GatewayProcess(builder.start(), port, log);
-            gateway.awaitHealthy(ready);
-            return gateway;
+            return new GatewayProcess(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,6 +141,17 @@ public final class GatewayProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits (at most {@code atMost}) until the process ends by itself; its exit code, or empty if it still runs. */
+    public OptionalInt awaitExit(Duration atMost) {
+        try {
+            return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(
+                    process.exitValue()) : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
     }
 
     private void waitFor() {
