@@ -73,6 +73,14 @@ async function signOut(page) {
 }
 
 /** Reloads until the page shows what is wanted (deliveries take a moment). */
+// A click that opens a new page, then the wait until that page has loaded entirely: on a busy machine a page arrives
+// in pieces, and reading it while the browser still parses it sees only its first part (a full run once read the
+// probe's result cut off after its first lines).
+async function clickToPage(page, selector) {
+  await page.click(selector);
+  await page.waitForFunction(() => document.readyState === 'complete');
+}
+
 async function reloadUntil(page, locator, text, seconds) {
   const until = Date.now() + seconds * 1000;
   for (;;) {
@@ -158,7 +166,7 @@ step('operatorSeesTheReplayedMessageAcknowledgedWithWhoWhenAndWhy', async (page)
 
 step('operatorTestsTheConnectionToADestination', async (page) => {
   await page.click('nav >> text=目标平台');
-  await page.click('[data-testid=probe-province-44]');
+  await clickToPage(page, '[data-testid=probe-province-44]');
   const result = await page.textContent('[data-testid=probe-result]');
   check(result.includes('PROBE_OK') && result.includes('verified'), 'the probe did not answer signed: ' + result);
   await screenshot(page, 'destinations');
@@ -167,24 +175,24 @@ step('operatorTestsTheConnectionToADestination', async (page) => {
 step('operatorReadsEveryOtherPage', async (page) => {
   for (const [label, name] of [['国家上报', 'uploads'], ['年度报告', 'reports'], ['合规', 'compliance'],
     ['审计', 'audit'], ['系统与账号', 'systems']]) {
-    await page.click('nav >> text=' + label);
+    await clickToPage(page, 'nav >> text=' + label);
     check(!(await page.content()).includes('??'), name + ' shows a missing message key');
     await screenshot(page, name);
   }
   await page.click('nav >> text=审计');
-  await page.click('[data-testid=verify-chain]');
+  await clickToPage(page, '[data-testid=verify-chain]');
   check((await page.textContent('[data-testid=chain-result]')).includes('完整'), 'the audit chain is not intact');
   await screenshot(page, 'audit-verify');
 });
 
 step('operatorSwitchesToEnglishAndBack', async (page) => {
   await page.click('nav >> text=系统与账号');
-  await page.click('a.lang >> text=English');
+  await clickToPage(page, 'a.lang >> text=English');
   check((await page.textContent('h1')) === 'Systems and accounts', 'the page did not switch to English');
-  await page.click('nav >> text=Overview');
+  await clickToPage(page, 'nav >> text=Overview');
   check((await page.textContent('h1')) === 'Overview', 'English did not stay on');
   await screenshot(page, 'overview-english');
-  await page.click('a.lang >> text=中文');
+  await clickToPage(page, 'a.lang >> text=中文');
   check((await page.textContent('h1')) === '总览', 'the page did not switch back to Chinese');
 });
 
