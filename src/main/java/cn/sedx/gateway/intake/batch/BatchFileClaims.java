@@ -1,6 +1,8 @@
 package cn.sedx.gateway.intake.batch;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,10 +57,26 @@ class BatchFileClaims extends ServiceSupport implements IdempotentRepository {
                 .params(node, until, key, Timestamp.from(now)).update() == 1;
     }
 
-    /** Extends every claim this node holds by a lease from now; how many it renewed. */
+    /**
+     * Extends this node's claims on the files still in the inbox by a lease from now, and gives up the claims whose
+     * file is gone: a removal after the move that failed (the database down at that moment) would otherwise be
+     * renewed for as long as this node lives, and a file dropped again under the same name (later than the next
+     * renewal) never read. The keys
+     * are the files' absolute paths (Camel's idempotent read lock). How many it renewed.
+     */
     public int renew() {
-        return jdbc.sql("UPDATE batch_file_claim SET claimed_until = ? WHERE node = ?")
-                .params(Timestamp.from(clock.instant().plus(settings.lease())), node).update();
+        Timestamp until = Timestamp.from(clock.instant().plus(settings.lease()));
+        int renewed = 0;
+        for (String key : jdbc.sql("SELECT file_key FROM batch_file_claim WHERE node = ?").param(node)
+                .query(String.class).list()) {
+            if (Files.exists(Path.of(key))) {
+                renewed += jdbc.sql("UPDATE batch_file_claim SET claimed_until = ? WHERE file_key = ? AND node = ?")
+                        .params(until, key, node).update();
+            } else {
+                remove(key);
+            }
+        }
+        return renewed;
     }
 
     @Override

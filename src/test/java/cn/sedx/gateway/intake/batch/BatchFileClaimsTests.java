@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sedx.gateway.support.TestClock;
 import cn.sedx.gateway.support.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,14 +50,16 @@ class BatchFileClaimsTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void keepsTheFilesOfALiveNodeHoweverLongItReadsAndFreesADeadNodesAfterTheLease(TestDatabases database) {
+    void keepsTheFilesOfALiveNodeHoweverLongItReadsAndFreesADeadNodesAfterTheLease(TestDatabases database,
+            @TempDir Path inbox) throws IOException {
         DataSource dataSource = database.migrated();
         TestClock clock = new TestClock();
         BatchFileClaims live = claims(dataSource, clock, "node-a");
         BatchFileClaims dead = claims(dataSource, clock, "node-b");
         BatchFileClaims other = claims(dataSource, clock, "node-c");
-        String second = FILE.replace("personnel", "training");
-        assertThat(live.add(FILE)).isTrue();
+        String first = Files.createFile(inbox.resolve("personnel.csv")).toString();
+        String second = Files.createFile(inbox.resolve("training.csv")).toString();
+        assertThat(live.add(first)).isTrue();
         assertThat(dead.add(second)).isTrue();
 
         for (int renewal = 0; renewal < 10; renewal++) {
@@ -61,10 +67,31 @@ class BatchFileClaimsTests {
             assertThat(live.renew()).as("node-a's one claim").isEqualTo(1);
         }
 
-        assertThat(other.add(FILE)).as("node-a still reads it, five minutes on").isFalse();
+        assertThat(other.add(first)).as("node-a still reads it, five minutes on").isFalse();
         assertThat(other.add(second)).as("node-b stopped renewing five minutes ago").isTrue();
         assertThat(dead.renew()).as("node-b's claim was taken over").isZero();
         assertThat(other.remove(second)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void givesUpAtItsNextRenewalAClaimWhoseFileIsGoneSoTheSameNameDroppedAgainIsRead(TestDatabases database,
+            @TempDir Path inbox) throws IOException {
+        DataSource dataSource = database.migrated();
+        TestClock clock = new TestClock();
+        BatchFileClaims reader = claims(dataSource, clock, "node-a");
+        BatchFileClaims other = claims(dataSource, clock, "node-b");
+        Path file = Files.createFile(inbox.resolve("personnel.csv"));
+        assertThat(reader.add(file.toString())).isTrue();
+
+        // read and moved, but the removal of its claim never happened (say the database was down at that moment)
+        Files.move(file, inbox.resolve("processed.csv"));
+        assertThat(other.add(file.toString())).as("still claimed by node-a").isFalse();
+
+        assertThat(reader.renew()).as("nothing left to renew").isZero();
+        Files.createFile(file);
+        assertThat(other.add(file.toString())).as("the file dropped again, free without waiting for a lease")
+                .isTrue();
     }
 
     @ParameterizedTest
