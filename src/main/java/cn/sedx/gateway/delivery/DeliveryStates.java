@@ -86,11 +86,16 @@ public class DeliveryStates {
             MessageState target = overall(log.states(messageId).values());
             MessageState current = message.state();
             if (target != null && sentAt != null && current.isNotYetSent()) {
-                if (!store.transition(messageId, current, MessageState.SENT, StateChange.GATEWAY,
-                        "sending to " + destination, sentAt)) {
+                // the first attempt: SENT when it started, and where it led, with one update of the message
+                boolean moved = target == MessageState.SENT
+                        ? store.transition(messageId, current, MessageState.SENT, StateChange.GATEWAY,
+                                "sending to " + destination, sentAt)
+                        : store.transitionVia(messageId, current, MessageState.SENT, sentAt,
+                                "sending to " + destination, target, StateChange.GATEWAY, detail);
+                if (!moved) {
                     continue;
                 }
-                current = MessageState.SENT;
+                return target == MessageState.ACKNOWLEDGED ? Optional.of(message) : Optional.empty();
             }
             if (target == null || target == current || (target == MessageState.ACKNOWLEDGED
                     && current.isAnswered())) {

@@ -120,6 +120,14 @@ public class IntakeService {
 
     private IntakeReceipt accept(Submission submission) {
         authorizer.checkType(submission.submittingSystem(), submission.type());
+        // stored on its own (no step shares its transaction): tell a commit of other filings under way to wait for it
+        boolean alone = steps.stream().noneMatch(step -> step.handles(submission.type()));
+        try (MessageStore.Expected insert = alone ? store.expectInsert() : MessageStore.Expected.NOTHING) {
+            return validateAndStore(submission);
+        }
+    }
+
+    private IntakeReceipt validateAndStore(Submission submission) {
         String sha256 = Sha256.hex(submission.body());
         Optional<IntakeReceipt> repeat = repeatOf(submission, sha256);
         if (repeat.isPresent()) {

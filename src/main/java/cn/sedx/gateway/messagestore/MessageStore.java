@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +43,12 @@ public class MessageStore {
     // time-ordered (version 7): the rows of messages received together share the index pages a commit rewrites
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
+    /**
+     * How long a commit of new messages waits at most for submissions already on their way to it (being parsed and
+     * validated): a few milliseconds of latency for a commit shared by the submissions that arrive together.
+     */
+    static final Duration GROUP_COMMIT_LINGER = Duration.ofMillis(2);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -57,7 +64,26 @@ public class MessageStore {
         this.events = events;
         this.claims = claims;
         this.cipher = cipher;
-        this.group = new GroupCommit(new TransactionTemplate(transactions), 64);
+        this.group = new GroupCommit(new TransactionTemplate(transactions), 64, GROUP_COMMIT_LINGER);
+    }
+
+    /**
+     * Says that the calling thread will probably store a new message soon ({@link #insertReceived}): a commit of
+     * other callers' messages that starts meanwhile waits for it a little ({@link #GROUP_COMMIT_LINGER} at most), so
+     * that concurrent submissions share one commit. Close the handle once the submission is stored or refused. Inside
+     * a caller's transaction, which the insert joins, it does nothing.
+     */
+    public Expected expectInsert() {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? Expected.NOTHING : group.expect();
+    }
+
+    /** A thread's word that it will store a message soon ({@link #expectInsert}); closing it again does nothing. */
+    public interface Expected extends AutoCloseable {
+        /** A handle that promises nothing. */
+        Expected NOTHING = () -> { };
+
+        @Override
+        void close();
     }
 
     /** A new message id: a version 7 UUID (time-ordered, random in its last 74 bits). */
@@ -254,6 +280,27 @@ public class MessageStore {
         if (updated == 0) {
             return false;
         }
+        appendHistory(id, to, now, actor, detail);
+        return true;
+    }
+
+    /**
+     * Moves a message from {@code from} through {@code via} (entered at {@code viaAt}, with its own detail) to
+     * {@code to} (entered now) with one update of the message: both states go into its history and the audit trail,
+     * in that order, as two {@link #transition}s would record them.
+     *
+     * @return false, changing nothing, when the message is no longer in {@code from}
+     */
+    @Transactional
+    public boolean transitionVia(String id, MessageState from, MessageState via, Instant viaAt, String viaDetail,
+            MessageState to, String actor, String detail) {
+        Instant now = clock.instant();
+        int updated = jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+                .params(to.name(), Timestamp.from(now), id, from.name()).update();
+        if (updated == 0) {
+            return false;
+        }
+        appendHistory(id, via, viaAt, actor, viaDetail);
         appendHistory(id, to, now, actor, detail);
         return true;
     }

@@ -29,14 +29,14 @@ class GroupCommitTests {
     private final DataSource dataSource = new DriverManagerDataSource(TestDatabases.h2Url(), "sa", "");
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final AtomicInteger commits = new AtomicInteger();
-    private final GroupCommit group = new GroupCommit(new TransactionTemplate(new DataSourceTransactionManager(
-            dataSource) {
+    private final TransactionTemplate counted = new TransactionTemplate(new DataSourceTransactionManager(dataSource) {
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
             super.doCommit(status);
             commits.incrementAndGet();
         }
-    }), 64);
+    });
+    private final GroupCommit group = new GroupCommit(counted, 64, Duration.ZERO);
     private final ExecutorService callers = Executors.newFixedThreadPool(16);
 
     GroupCommitTests() {
@@ -75,6 +75,70 @@ class GroupCommitTests {
         }
         assertThat(jdbc.sql("SELECT k FROM t ORDER BY k").query(Integer.class).list())
                 .containsExactly(0, 1, 2, 3, 5, 6);
+    }
+
+    @Test
+    void aCommitWaitsForACallerOnItsWayAndBothShareIt() throws Exception {
+        GroupCommit lingering = new GroupCommit(counted, 64, Duration.ofSeconds(30));
+        CountDownLatch expected = new CountDownLatch(1);
+        CountDownLatch write = new CountDownLatch(1);
+        Future<Integer> late = callers.submit(() -> {
+            try (MessageStore.Expected promise = lingering.expect()) {
+                expected.countDown();
+                awaitLatch(write);
+                return lingering.commit(() -> insert(2));
+            }
+        });
+        assertThat(expected.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> early = callers.submit(() -> lingering.commit(() -> insert(1)));
+
+        // the early write's commit waits for the caller on its way instead of committing alone
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !early.isDone());
+        assertThat(commits.get()).isZero();
+        write.countDown();
+        assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(commits.get()).as("one commit for both").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT k FROM t ORDER BY k").query(Integer.class).list()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCallerThatGivesUpReleasesTheCommitWaitingForIt() throws Exception {
+        GroupCommit lingering = new GroupCommit(counted, 64, Duration.ofSeconds(30));
+        MessageStore.Expected refused = callers.submit(lingering::expect).get(10, TimeUnit.SECONDS);
+        // expect() is per thread: the promise was made on a caller's thread; give it up from there
+        Future<Integer> written = callers.submit(() -> lingering.commit(() -> insert(1)));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !written.isDone());
+
+        refused.close();
+
+        assertThat(written.get(10, TimeUnit.SECONDS)).as("committed long before the 30 s linger").isEqualTo(1);
+        assertThat(commits.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theLingerBoundsTheWaitForACallerThatNeverComes() throws Exception {
+        GroupCommit lingering = new GroupCommit(counted, 64, Duration.ofMillis(300));
+        callers.submit(lingering::expect).get(10, TimeUnit.SECONDS);
+
+        long started = System.nanoTime();
+        assertThat(callers.submit(() -> lingering.commit(() -> insert(1))).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(commits.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoneExpectedCallerCommitsWithoutWaiting() throws Exception {
+        GroupCommit lingering = new GroupCommit(counted, 64, Duration.ofSeconds(30));
+        Future<Integer> alone = callers.submit(() -> {
+            try (MessageStore.Expected promise = lingering.expect()) {
+                return lingering.commit(() -> insert(1));
+            }
+        });
+
+        assertThat(alone.get(10, TimeUnit.SECONDS)).as("well within the 30 s linger").isEqualTo(1);
+        assertThat(commits.get()).isEqualTo(1);
     }
 
     /** A first write of key 0 holds its transaction open until every one of {@code keys} is queued behind it. */
