@@ -8,6 +8,7 @@ import cn.sedx.gateway.support.Http;
 import cn.sedx.gateway.support.SampleCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -47,7 +48,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code peak=0} (filings/s; 0 = as fast as the clients go; -1 skips the phase), {@code csv=100000} (records of the
  * batch-file phase; 0 skips it), {@code heap=512m}, {@code pg-url=jdbc:postgresql://127.0.0.1:5432/sedx_bench},
  * {@code pg-user=sedx}, {@code pg-password=sedx-test-only}, {@code jfr=1} (a flight recording of the gateway in its
- * data folder).
+ * data folder), {@code jvm-options=src/dist/config/jvm.options} (the gateway JVM's options, as {@code bin/sedx} ships
+ * them, but the heap's; {@code none} for the JVM's defaults).
  */
 public final class DeliveryBenchmark {
 
@@ -116,7 +118,7 @@ public final class DeliveryBenchmark {
         report(phases, floor);
     }
 
-    private void start() {
+    private void start() throws IOException {
         boolean separate = option("simulators", "in-process").equals("separate");
         Map<String, String> environment = new HashMap<>();
         List<String> arguments = new ArrayList<>();
@@ -127,8 +129,8 @@ public final class DeliveryBenchmark {
             environment.put("SEDX_DB_USER", option("pg-user", "sedx"));
             environment.put("SEDX_DB_PASSWORD", option("pg-password", "sedx-test-only"));
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + option("heap", "512m"),
-                "-Xlog:gc:file=" + dataDir.resolve("gc.log")));
+        List<String> jvm = new ArrayList<>(shippedJvmOptions(option("jvm-options", "src/dist/config/jvm.options")));
+        jvm.addAll(List.of("-Xmx" + option("heap", "512m"), "-Xlog:gc:file=" + dataDir.resolve("gc.log")));
         if (options.containsKey("jfr")) {
             // a sampling profile of the whole run beside the CPU figures: jfr print --events jdk.ExecutionSample
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dataDir.resolve("gateway.jfr"));
@@ -146,6 +148,27 @@ public final class DeliveryBenchmark {
         received = new Received(separate ? simulators.http() : gateway.http());
         System.out.printf("gateway pid %d on port %d (%s store, simulators %s), data in %s%n", gateway.pid(),
                 gateway.port(), option("store", "h2"), separate ? "pid " + simulators.pid() : "in-process", dataDir);
+    }
+
+    /**
+     * The options of a {@code config/jvm.options} file as {@code bin/sedx} reads it (one or more per line, {@code #}
+     * starts a comment), but the heap's, which {@code heap=} sets; none for {@code none}.
+     */
+    static List<String> shippedJvmOptions(String file) throws IOException {
+        if (file.equals("none")) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(file))) {
+            String text = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            for (String option : text.trim().split("\\s+")) {
+                if (!option.isEmpty() && !option.startsWith("-Xmx") && !option.startsWith("-Xms")) {
+                    options.add(option);
+                }
+            }
+        }
+        System.out.printf("gateway JVM options from %s: %s%n", file, String.join(" ", options));
+        return options;
     }
 
     private PhaseFigures phase(String name, Load load, int threads, int rate, int seconds) throws Exception {
