@@ -272,16 +272,20 @@ public class MessageStore {
     @Transactional
     public boolean transition(String id, MessageState from, MessageState to, String actor, String detail,
             Instant now) {
-        int updated = from == null
-                ? jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ?")
-                        .params(to.name(), Timestamp.from(now), id).update()
-                : jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
-                        .params(to.name(), Timestamp.from(now), id, from.name()).update();
-        if (updated == 0) {
+        if (!moveRow(id, from, to, now)) {
             return false;
         }
         appendHistory(id, to, now, actor, detail);
         return true;
+    }
+
+    /** Sets the message row's state (when it is in {@code from}, or in any state for null); whether it changed. */
+    private boolean moveRow(String id, MessageState from, MessageState to, Instant now) {
+        return (from == null
+                ? jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ?")
+                        .params(to.name(), Timestamp.from(now), id).update()
+                : jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+                        .params(to.name(), Timestamp.from(now), id, from.name()).update()) > 0;
     }
 
     /**
@@ -295,9 +299,7 @@ public class MessageStore {
     public boolean transitionVia(String id, MessageState from, MessageState via, Instant viaAt, String viaDetail,
             MessageState to, String actor, String detail) {
         Instant now = clock.instant();
-        int updated = jdbc.sql("UPDATE message SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
-                .params(to.name(), Timestamp.from(now), id, from.name()).update();
-        if (updated == 0) {
+        if (!moveRow(id, from, to, now)) {
             return false;
         }
         appendHistory(id, via, viaAt, actor, viaDetail);
