@@ -38,7 +38,7 @@ class MetricsScrapeTests {
         String[] refused = {"type=\"PERSONNEL_FILING\"", "channel=\"REST\"", "outcome=\"refused\""};
         Scrape before = Scrape.of(port);
 
-        assertThat(submit("personnel-filing/valid-use-unit.json").statusCode()).isEqualTo(202);
+        String id = messageId(submit("personnel-filing/valid-use-unit.json"));
         assertThat(submit("personnel-filing/id-number-bad-check-digit.json").statusCode()).isEqualTo(422);
 
         Scrape after = Scrape.of(port);
@@ -46,6 +46,8 @@ class MetricsScrapeTests {
                 .isEqualTo(before.sum("sedx_filings_received_total", accepted) + 1);
         assertThat(after.sum("sedx_filings_received_total", refused))
                 .isEqualTo(before.sum("sedx_filings_received_total", refused) + 1);
+        // delivered before the next test, which makes the platform fail: in flight then, it would be dead-lettered too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state(id)).isEqualTo("ACKNOWLEDGED"));
     }
 
     @Test
@@ -71,6 +73,10 @@ class MetricsScrapeTests {
 
     @Test
     void countsDeadLettersPerDestination() {
+        // nothing else on its way to province-44 when it starts failing, or that would be dead-lettered as well
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(Scrape.of(port).value("sedx_destination_undelivered", "destination=\"province-44\""))
+                        .hasValue(0.0));
         double before = Scrape.of(port).value("sedx_destination_dead_letters", "destination=\"province-44\"")
                 .orElseThrow();
         control("{\"destination\":\"province-44\",\"mode\":\"FAIL\",\"status\":400}");
