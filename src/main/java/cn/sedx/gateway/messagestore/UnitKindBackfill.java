@@ -9,46 +9,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
  * Migration V31: fills {@code message.unit_kind} (added by V30) for the personnel filings stored before it existed,
  * from each payload's {@code unit.unitKind}, a page of rows at a time. In Java because neither H2 nor PostgreSQL can
- * read JSON out of a {@code BYTEA} with the same SQL. Spring Boot hands this bean to Flyway with the SQL migrations;
- * a payload that does not parse keeps a null kind (it is then treated as a unit of unknown kind).
+ * read JSON out of a {@code BYTEA} with the same SQL. A payload that does not parse keeps a null kind (it is then
+ * treated as a unit of unknown kind).
  */
 @Component
-class UnitKindBackfill implements JavaMigration {
+class UnitKindBackfill extends StoreMigration {
 
     private static final int PAGE = 500;
     private final ObjectMapper json;
 
     UnitKindBackfill(ObjectMapper json) {
+        super("31", "unit kind backfill");
         this.json = json;
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("31");
-    }
-
-    @Override
-    public String getDescription() {
-        return "unit kind backfill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {
