@@ -1,8 +1,6 @@
 package cn.sedx.gateway.messagestore;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
@@ -26,16 +24,7 @@ public class DuplicateIndexes extends StoreMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String index : DROPPED) {
-                // IF EXISTS: H2 commits each DDL statement, so a crash between the two leaves one dropped and V181
-                // unrecorded, to run again at the next start
-                statement.execute("DROP INDEX IF EXISTS " + index);
-            }
-        }
+        // IF EXISTS: run again after a crash between the two, the first is gone already
+        onH2Only(context, DROPPED.stream().map(index -> "DROP INDEX IF EXISTS " + index).toList());
     }
 }

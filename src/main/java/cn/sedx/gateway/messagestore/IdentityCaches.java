@@ -1,8 +1,6 @@
 package cn.sedx.gateway.messagestore;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
@@ -33,15 +31,8 @@ public class IdentityCaches extends StoreMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                // each statement commits on its own and is idempotent: a crash between two runs them again
-                statement.execute("ALTER TABLE " + table + " ALTER COLUMN id SET CACHE " + CACHE);
-            }
-        }
+        // setting the cache again is harmless, as a run after a crash between two statements does
+        onH2Only(context, TABLES.stream().map(table -> "ALTER TABLE " + table + " ALTER COLUMN id SET CACHE " + CACHE)
+                .toList());
     }
 }

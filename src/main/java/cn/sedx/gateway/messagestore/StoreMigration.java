@@ -1,6 +1,11 @@
 package cn.sedx.gateway.messagestore;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
@@ -36,5 +41,22 @@ abstract class StoreMigration implements JavaMigration {
     @Override
     public final boolean canExecuteInTransaction() {
         return true;
+    }
+
+    /**
+     * Runs the statements in order on H2 and does nothing on another database. H2 commits each DDL statement on its
+     * own, so a crash between two leaves the migration unrecorded, to run all of them again at the next start: each
+     * statement must be harmless the second time.
+     */
+    static void onH2Only(Context context, List<String> statements) throws SQLException {
+        Connection connection = context.getConnection();
+        if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 }
