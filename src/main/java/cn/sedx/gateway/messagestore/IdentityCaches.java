@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * Migration V182: on H2, the identity columns of the three tables that take rows on every filing reserve
  * {@value #CACHE} ids at a time instead of H2's 32. H2 records each reserved block with a commit of its own, and with
  * {@code WRITE_DELAY=0} every commit writes a chunk of all the pages changed since the last one: at 300 filings/s
- * (four history rows and four audit entries each) that was an extra chunk every 30 rows of each table, 6.7 % of the
+ * (four history rows and four audit entries each) that was an extra chunk every 32 rows of each table, 6.7 % of the
  * gateway's CPU in the delivery benchmark (issue 11, docs/benchmarks.md). H2 records a block before it hands out its
  * first id, so a crash leaves a gap of at most {@value #CACHE} in these ids and never a repeat; nothing reads them as
  * dense (the audit chain numbers its entries by {@code seq}). PostgreSQL writes sequence values with the
@@ -31,7 +31,7 @@ public class IdentityCaches extends StoreMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        // setting the cache again is harmless, as a run after a crash between two statements does
+        // setting a cache again is harmless: after a crash between two statements all three run again
         onH2Only(context, TABLES.stream().map(table -> "ALTER TABLE " + table + " ALTER COLUMN id SET CACHE " + CACHE)
                 .toList());
     }
