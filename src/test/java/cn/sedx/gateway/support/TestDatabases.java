@@ -37,11 +37,7 @@ public enum TestDatabases {
         DataSource dataSource = switch (this) {
             case H2 -> new DriverManagerDataSource(h2Url(), "sa", "");
             case POSTGRESQL -> {
-                Server server = postgresServer().orElse(null);
-                if (server == null && "true".equals(System.getenv("CI"))) {
-                    throw new IllegalStateException("CI must provide SEDX_TEST_PG_URL (see .ci/postgres.sh)");
-                }
-                assumeTrue(server != null, "SEDX_TEST_PG_URL is not set: run `export SEDX_TEST_PG_URL=$(.ci/postgres.sh)`");
+                Server server = requiredPostgresServer();
                 yield new DriverManagerDataSource(server.url(), server.user(), server.password());
             }
         };
@@ -68,6 +64,19 @@ public enum TestDatabases {
     public static Optional<Server> postgresServer() {
         String url = System.getenv("SEDX_TEST_PG_URL");
         return Optional.ofNullable(url).map(u -> new Server(u, postgresUser(), postgresPassword()));
+    }
+
+    /**
+     * The PostgreSQL server of {@link #postgresServer()}; without one the test is skipped, saying why, except on CI,
+     * which must provide it.
+     */
+    public static Server requiredPostgresServer() {
+        Server server = postgresServer().orElse(null);
+        if (server == null && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must provide SEDX_TEST_PG_URL (see .ci/postgres.sh)");
+        }
+        assumeTrue(server != null, "SEDX_TEST_PG_URL is not set: run `export SEDX_TEST_PG_URL=$(.ci/postgres.sh)`");
+        return server;
     }
 
     /** The user of the {@code SEDX_TEST_PG_URL} database: {@code SEDX_TEST_PG_USER}, else {@code sedx}. */
