@@ -84,6 +84,7 @@ class ArchitectureTests {
             Map.entry("cn.sedx.gateway.delivery.DeliveryStates", "benchmark.StoreBenchmark"),
             Map.entry("cn.sedx.gateway.messagestore.DuplicateIndexes", "benchmark.StoreBenchmark (the gateway's schema)"),
             Map.entry("cn.sedx.gateway.messagestore.IdentityCaches", "benchmark.StoreBenchmark (the gateway's schema)"),
+            Map.entry("cn.sedx.gateway.messagestore.UnsealedIndex", "benchmark.StoreBenchmark (the gateway's schema)"),
             Map.entry("cn.sedx.gateway.console.MessageFilter", "benchmark.ConsoleBenchmark"),
             Map.entry("cn.sedx.gateway.console.ConsoleReads", "benchmark.ConsoleBenchmark"),
             Map.entry("cn.sedx.gateway.console.RecordReads", "benchmark.ConsoleBenchmark"),

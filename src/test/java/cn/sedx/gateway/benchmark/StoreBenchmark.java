@@ -12,6 +12,7 @@ import cn.sedx.gateway.messagestore.RowClaims;
 import cn.sedx.gateway.messagestore.SentRequests;
 import cn.sedx.gateway.messagestore.StateChanged;
 import cn.sedx.gateway.messagestore.StoredMessage;
+import cn.sedx.gateway.messagestore.UnsealedIndex;
 import cn.sedx.gateway.shared.MessageType;
 import cn.sedx.gateway.support.Fixtures;
 import cn.sedx.gateway.support.StoreCiphers;
@@ -61,9 +62,9 @@ public final class StoreBenchmark {
             dataSource.setPassword(args.length > 4 ? args[4] : "");
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load()
                     .clean();
-            // the gateway's schema: V181 and V182 are Java migrations (V31 only fills in old rows, of which there are none)
+            // the gateway's schema: V181 to V183 are Java migrations (V31 only fills in old rows, of which there are none)
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .javaMigrations(new DuplicateIndexes(), new IdentityCaches()).load().migrate();
+                    .javaMigrations(new DuplicateIndexes(), new IdentityCaches(), new UnsealedIndex()).load().migrate();
             run(dataSource, filings, laneBatch);
         } finally {
             FileSystemUtils.deleteRecursively(folder);

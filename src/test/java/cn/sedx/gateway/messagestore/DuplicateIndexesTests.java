@@ -45,16 +45,16 @@ class DuplicateIndexesTests {
                     + " VALUES (?,?,?,?,?,?)").params(filing.id(), "province-44", attempt, Timestamp.from(NOW), 12,
                     attempt == 1 ? "ERROR" : "ACK").update();
         }
-        assertThat(indexes(database, jdbc, "message")).contains("ix_message_unit");
-        assertThat(indexes(database, jdbc, "message_state")).contains("ix_message_state_message");
+        assertThat(database.indexes(jdbc, "message")).contains("ix_message_unit");
+        assertThat(database.indexes(jdbc, "message_state")).contains("ix_message_state_message");
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .javaMigrations(new DuplicateIndexes()).load().migrate();
 
-        assertThat(indexes(database, jdbc, "message")).doesNotContain("ix_message_unit").contains("ix_message_unit_kind");
+        assertThat(database.indexes(jdbc, "message")).doesNotContain("ix_message_unit").contains("ix_message_unit_kind");
         if (database == TestDatabases.H2) {
-            assertThat(indexes(database, jdbc, "message_state")).doesNotContain("ix_message_state_message");
-            assertThat(indexes(database, jdbc, "delivery_attempt")).doesNotContain("ix_delivery_attempt_message");
+            assertThat(database.indexes(jdbc, "message_state")).doesNotContain("ix_message_state_message");
+            assertThat(database.indexes(jdbc, "delivery_attempt")).doesNotContain("ix_delivery_attempt_message");
             // the foreign key's own index serves both lookups, not a scan (H2 sorts the message's few rows by id)
             for (String table : List.of("message_state", "delivery_attempt")) {
                 String plan = jdbc.sql("EXPLAIN SELECT * FROM " + table + " WHERE message_id = ? ORDER BY id")
@@ -62,8 +62,8 @@ class DuplicateIndexesTests {
                 assertThat(plan).contains("CONSTRAINT_INDEX").doesNotContain("tableScan");
             }
         } else {
-            assertThat(indexes(database, jdbc, "message_state")).contains("ix_message_state_message");
-            assertThat(indexes(database, jdbc, "delivery_attempt")).contains("ix_delivery_attempt_message");
+            assertThat(database.indexes(jdbc, "message_state")).contains("ix_message_state_message");
+            assertThat(database.indexes(jdbc, "delivery_attempt")).contains("ix_delivery_attempt_message");
         }
         assertThat(store.history(filing.id())).extracting(StateChange::state)
                 .containsExactly(MessageState.RECEIVED, MessageState.QUEUED);
@@ -89,15 +89,6 @@ class DuplicateIndexesTests {
         flyway.migrate();
 
         assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("181");
-        assertThat(indexes(TestDatabases.H2, jdbc, "delivery_attempt")).doesNotContain("ix_delivery_attempt_message");
-    }
-
-    private static List<String> indexes(TestDatabases database, JdbcClient jdbc, String table) {
-        // H2 lists its indexes in information_schema.indexes, PostgreSQL in pg_indexes
-        String sql = database == TestDatabases.H2
-                ? "SELECT index_name FROM information_schema.indexes WHERE table_schema = CURRENT_SCHEMA"
-                        + " AND table_name = ?"
-                : "SELECT indexname FROM pg_indexes WHERE schemaname = CURRENT_SCHEMA AND tablename = ?";
-        return jdbc.sql(sql).param(table).query(String.class).list();
+        assertThat(TestDatabases.H2.indexes(jdbc, "delivery_attempt")).doesNotContain("ix_delivery_attempt_message");
     }
 }

@@ -2,10 +2,12 @@ package cn.sedx.gateway.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -50,6 +52,15 @@ public enum TestDatabases {
         flyway.clean();
         flyway.migrate();
         return dataSource;
+    }
+
+    /** The names of the indexes on {@code table} in the current schema (H2 lists them in its information schema). */
+    public List<String> indexes(JdbcClient jdbc, String table) {
+        String sql = this == H2
+                ? "SELECT index_name FROM information_schema.indexes WHERE table_schema = CURRENT_SCHEMA"
+                        + " AND table_name = ?"
+                : "SELECT indexname FROM pg_indexes WHERE schemaname = CURRENT_SCHEMA AND tablename = ?";
+        return jdbc.sql(sql).param(table).query(String.class).list();
     }
 
     /** The URL of a fresh, empty in-memory H2 database, kept until the JVM ends, opened as the gateway opens H2. */
