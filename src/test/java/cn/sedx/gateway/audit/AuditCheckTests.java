@@ -6,6 +6,7 @@ import cn.sedx.gateway.support.TestDatabases;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -22,7 +23,7 @@ class AuditCheckTests {
         for (int i = 0; i < count; i++) {
             trail.record("gd-province", "STATE_RECEIVED", "m-" + i, "accepted via REST, tel 13812345678");
         }
-        assertThat(new AuditSealer(jdbc).seal(1000)).isEqualTo(count);
+        assertThat(new AuditSealer(jdbc, new JdbcTemplate(dataSource)).seal(1000)).isEqualTo(count);
     }
 
     @Test
