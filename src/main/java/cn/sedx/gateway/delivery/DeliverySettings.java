@@ -63,7 +63,7 @@ public record DeliverySettings(
      */
     public record Lanes(
             @Min(1) @DefaultValue("50") int batchSize,
-            @NotNull @DefaultValue("50ms") Duration batchWindow,
+            @NotNull @DefaultValue("250ms") Duration batchWindow,
             @NotNull @DefaultValue("1s") Duration idleReceive,
             @NotNull @DefaultValue("0B") DataSize consumerWindow,
             @NotNull @DefaultValue("1s") Duration reconnectDelay) {}
