@@ -74,9 +74,14 @@ public final class DeliveryBenchmark {
             options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         DeliveryBenchmark benchmark = new DeliveryBenchmark(options);
+        // stopped by a signal (Ctrl-C, kill), the benchmark stops its gateway too: left running, it would load the
+        // machine under the next run's figures
+        Thread stopOnSignal = new Thread(benchmark::stop, "stop-gateway");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
             benchmark.run();
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
             benchmark.stop();
         }
         System.exit(0);
