@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,10 @@ public final class Signer {
     private final SignatureProfile profile;
     private final PrivateKey key;
     private final X509Certificate certificate;
+    // read once: BouncyCastle's certificate parses its validity dates again at every getNotAfter() (a new
+    // SimpleDateFormat each time), and SigningKeys checks them before every delivery
+    private final Instant notBefore;
+    private final Instant notAfter;
     // a JCA engine is not thread-safe and costly to set up (an SM2 engine derives the public key and Z_A from the
     // private key when initialised: a scalar multiplication), so each thread keeps its own, initialised once; after
     // sign() an engine is back in its initialised state
@@ -30,6 +35,8 @@ public final class Signer {
         this.key = Objects.requireNonNull(key, "key");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
         this.profile = SignatureProfile.forKey(certificate.getPublicKey());
+        this.notBefore = certificate.getNotBefore().toInstant();
+        this.notAfter = certificate.getNotAfter().toInstant();
         this.engines = ThreadLocal.withInitial(this::newEngine);
     }
 
@@ -40,6 +47,16 @@ public final class Signer {
     /** The certificate to send with the signature (as {@code X-Signer-Cert} or {@code signer.cer}). */
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The start of the certificate's validity. */
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    /** The end of the certificate's validity. */
+    public Instant notAfter() {
+        return notAfter;
     }
 
     /** For signature formats that drive the JCA themselves (XML-DSig); never leaves this package. */

@@ -48,15 +48,14 @@ public class SigningKeys {
         if (signer == null) {
             throw new SedxException(ErrorCode.SIGNING_KEY_UNAVAILABLE, "no signing key named '" + keyName + "'");
         }
-        X509Certificate certificate = signer.certificate();
         Instant now = clock.instant();
-        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+        if (now.isAfter(signer.notAfter())) {
             throw new SedxException(ErrorCode.CERT_EXPIRED, "signing key '" + keyName + "': its certificate "
-                    + "expired " + certificate.getNotAfter().toInstant() + "; renew it before delivering");
+                    + "expired " + signer.notAfter() + "; renew it before delivering");
         }
-        if (now.isBefore(certificate.getNotBefore().toInstant())) {
+        if (now.isBefore(signer.notBefore())) {
             throw new SedxException(ErrorCode.CERT_NOT_YET_VALID, "signing key '" + keyName
-                    + "': its certificate is valid only from " + certificate.getNotBefore().toInstant());
+                    + "': its certificate is valid only from " + signer.notBefore());
         }
         return signer;
     }
@@ -84,7 +83,7 @@ public class SigningKeys {
     }
 
     private void logLoaded(String name, Signer signer, SigningSettings settings) {
-        Instant notAfter = signer.certificate().getNotAfter().toInstant();
+        Instant notAfter = signer.notAfter();
         Instant now = clock.instant();
         if (now.isAfter(notAfter)) {
             log.error("Signing key '{}' ({}): certificate EXPIRED {}; deliveries using it will stop",
