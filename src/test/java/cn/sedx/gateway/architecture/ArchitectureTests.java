@@ -1,6 +1,7 @@
 package cn.sedx.gateway.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +9,19 @@ import cn.sedx.gateway.SedxApplication;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The feature packages are modules: each exposes only its top-level package, none reaches into another's
@@ -46,6 +54,25 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideOutsideOfPackages("cn.sedx.gateway.messagestore..",
                         "cn.sedx.gateway.shared..", "java..", "javax..", "jakarta..", "org.springframework..",
                         "org.slf4j..", "com.fasterxml..", "org.bouncycastle..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    /** Spring MVC validates nothing here (NoControllerBeanValidation): an annotation asking it to would be ignored. */
+    @Test
+    void controllersTakeNoBeanValidationAnnotations() {
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
+                .or().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+                .should(new ArchCondition<JavaMethod>("take no Bean Validation annotation on a parameter") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getParameters().stream().flatMap(parameter -> parameter.getAnnotations().stream())
+                                .filter(annotation -> annotation.getRawType().getPackageName()
+                                        .startsWith("jakarta.validation")
+                                        || annotation.getRawType().getName().equals(Validated.class.getName()))
+                                .forEach(annotation -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " has @" + annotation.getRawType().getSimpleName())));
+                    }
+                })
                 .check(classes);
     }
 
