@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,10 @@ import org.springframework.core.io.ResourceLoader;
 public class SignatureVerifier {
 
     private static final int REMEMBERED = 512;
+    // each thread's verifying engine for each profile: looking one up in the provider and setting SM2's user id cost
+    // more than initVerify, which is all a new signature needs
+    private static final ThreadLocal<Map<SignatureProfile, Signature>> ENGINES =
+            ThreadLocal.withInitial(() -> new EnumMap<>(SignatureProfile.class));
 
     private final List<X509Certificate> trustAnchors;
     // signer certificates already found issued by an anchor: the check is a signature verification each time
@@ -121,13 +126,20 @@ public class SignatureVerifier {
 
     static boolean signatureMatches(SignatureProfile profile, byte[] data, byte[] signature,
             X509Certificate signer) {
+        Map<SignatureProfile, Signature> mine = ENGINES.get();
         try {
-            Signature engine = Crypto.signature(profile);
+            Signature engine = mine.get(profile);
+            if (engine == null) {
+                engine = Crypto.signature(profile);
+                mine.put(profile, engine);
+            }
+            // initVerify resets the engine, whatever it was left with
             engine.initVerify(signer.getPublicKey());
             engine.update(data);
             return engine.verify(signature);
         } catch (GeneralSecurityException | RuntimeException e) {
-            // malformed DER, wrong length: a bad signature, not an internal error
+            // malformed DER, wrong length: a bad signature, not an internal error; the next call starts afresh
+            mine.remove(profile);
             return false;
         }
     }
