@@ -11,6 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +89,60 @@ class SignatureVerifierTests {
         Signer signer = SampleKeys.keys().signer("national-sm2");
         assertCode(() -> verifier.verify(signer.profile(), BODY, new byte[] {0x30, 0x03, 0x02, 0x01},
                 signer.certificate(), Instant.now()), ErrorCode.SIGNATURE_INVALID);
+    }
+
+    /** Each thread reuses one engine per profile: a rejection, another key or another profile leaves nothing behind. */
+    @Test
+    void aThreadsEngineVerifiesAgainAfterARejectionAndForEachKey() {
+        Signer national = SampleKeys.keys().signer("national-sm2");
+        Signer provincial = SampleKeys.keys().signer("provincial-sm2");
+        Signer rsa = SampleKeys.keys().signer("provincial-rsa");
+
+        assertCode(() -> verifier.verify(national.profile(), BODY, new byte[] {0x30, 0x03, 0x02, 0x01},
+                national.certificate(), Instant.now()), ErrorCode.SIGNATURE_INVALID);
+        verifier.verify(national.profile(), BODY, national.sign(BODY), national.certificate(), Instant.now());
+        verifier.verify(rsa.profile(), BODY, rsa.sign(BODY), rsa.certificate(), Instant.now());
+        verifier.verify(provincial.profile(), BODY, provincial.sign(BODY), provincial.certificate(), Instant.now());
+        // the engine last keyed with the provincial certificate must not accept the national key's signature for it
+        assertCode(() -> verifier.verify(provincial.profile(), BODY, national.sign(BODY), provincial.certificate(),
+                Instant.now()), ErrorCode.SIGNATURE_INVALID);
+        verifier.verify(national.profile(), BODY, national.sign(BODY), national.certificate(), Instant.now());
+    }
+
+    @Test
+    void threadsVerifyConcurrentlyEachWithItsOwnEngines() throws Exception {
+        List<Signer> signers = List.of(SampleKeys.keys().signer("national-sm2"),
+                SampleKeys.keys().signer("provincial-sm2"), SampleKeys.keys().signer("national-ecdsa"),
+                SampleKeys.keys().signer("provincial-rsa"));
+        List<byte[]> signatures = signers.stream().map(s -> s.sign(BODY)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int verified = 0;
+                    for (int i = 0; i < 100; i++) {
+                        int k = (i + offset) % signers.size();
+                        // every third one is checked against the wrong body, and must fail
+                        byte[] body = i % 3 == 0 ? "another body".getBytes(StandardCharsets.UTF_8) : BODY;
+                        try {
+                            verifier.verify(signers.get(k).profile(), body, signatures.get(k),
+                                    signers.get(k).certificate(), Instant.now());
+                            verified++;
+                        } catch (SedxException e) {
+                            assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
+                        }
+                    }
+                    return verified;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(66);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

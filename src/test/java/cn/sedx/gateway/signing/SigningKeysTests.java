@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.sedx.gateway.shared.ErrorCode;
 import cn.sedx.gateway.shared.SedxException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -45,10 +46,29 @@ class SigningKeysTests {
     @Test
     void refusesAKeyThatExpiresLaterWhenTheClockHasPassedIt() {
         Clock future = Clock.fixed(Instant.now().plusSeconds(11L * 366 * 24 * 3600), java.time.ZoneOffset.UTC);
-        SigningKeys keys = new SigningKeys(new SigningSettings(false, Map.of("gateway-sm2",
-                SampleKeys.sample("gateway-sm2")), null, null, null), new DefaultResourceLoader(), future);
+        SigningKeys keys = gatewaySm2At(future);
         assertThatThrownBy(() -> keys.signer("gateway-sm2"))
                 .satisfies(e -> assertThat(((SedxException) e).code()).isEqualTo(ErrorCode.CERT_EXPIRED));
+    }
+
+    @Test
+    void refusesAKeyBeforeItsCertificateIsValidAndNamesWhenItBecomesValid() {
+        X509Certificate certificate = SampleKeys.keys().signer("gateway-sm2").certificate();
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Clock past = Clock.fixed(notBefore.minusSeconds(1), java.time.ZoneOffset.UTC);
+        SigningKeys keys = gatewaySm2At(past);
+        assertThatThrownBy(() -> keys.signer("gateway-sm2"))
+                .satisfies(e -> assertThat(((SedxException) e).code()).isEqualTo(ErrorCode.CERT_NOT_YET_VALID))
+                .hasMessageContaining(notBefore.toString());
+
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        SigningKeys later = gatewaySm2At(Clock.fixed(notAfter.plusSeconds(1), java.time.ZoneOffset.UTC));
+        assertThatThrownBy(() -> later.signer("gateway-sm2"))
+                .satisfies(e -> assertThat(((SedxException) e).code()).isEqualTo(ErrorCode.CERT_EXPIRED))
+                .hasMessageContaining(notAfter.toString());
+        // on the last second of its validity the key still signs
+        SigningKeys last = gatewaySm2At(Clock.fixed(notAfter, java.time.ZoneOffset.UTC));
+        assertThat(last.signer("gateway-sm2").notAfter()).isEqualTo(notAfter);
     }
 
     @Test
@@ -90,5 +110,11 @@ class SigningKeysTests {
                 new SigningSettings.Key("file:k.p12", null, null, "s3cret")),
                 new SigningSettings.Store("file:t.p12", null, "t0ps3cret"), null, null);
         assertThat(settings.toString()).doesNotContain("s3cret").doesNotContain("t0ps3cret");
+    }
+
+    /** The sample gateway SM2 key alone, with the clock given. */
+    private static SigningKeys gatewaySm2At(Clock clock) {
+        return new SigningKeys(new SigningSettings(false, Map.of("gateway-sm2", SampleKeys.sample("gateway-sm2")), null,
+                null, null), new DefaultResourceLoader(), clock);
     }
 }
